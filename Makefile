@@ -1,0 +1,56 @@
+# The practice guide. Each target creates .venv and installs what it needs on first use.
+
+PYTHON     ?= python3
+VENV       ?= .venv
+BUILDDIR   ?= _build
+SPHINXOPTS ?=
+PORT       ?= 8000
+BIN         = $(VENV)/bin
+SPHINXBUILD = $(BIN)/sphinx-build
+
+.PHONY: help html serve test lint browser clean
+
+help:
+	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
+	@echo "make html    build into $(BUILDDIR)/html (warnings are errors)"
+	@echo "make test    run every test, browser tests included"
+	@echo "make lint    run ruff"
+	@echo "make clean   remove $(BUILDDIR)"
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+html: $(VENV)/.installed
+	$(SPHINXBUILD) -W -n --keep-going -c . $(SPHINXOPTS) docs $(BUILDDIR)/html
+
+serve: html
+	@echo "Serving the guide on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(BUILDDIR)/html
+
+# Browser tests need Debian's Chromium; install it when we can (as root), otherwise say how.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is needed for the browser tests. Install it with:  sudo apt-get install chromium" >&2; \
+	    exit 1; \
+	  fi; }
+
+test: $(VENV)/.installed node_modules/.installed browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check conf.py docs/_ext tests
+	$(BIN)/ruff format --check conf.py docs/_ext tests
+
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,46 @@
+"""Sphinx configuration for the parent-infant relationships practice guide.
+
+Sources live in ``docs/``; this file sits at the repository root so that
+``sphinx-build -c . docs _build/html`` works as DESIGN §4 describes.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.resolve()
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+
+project = "Parent–infant relationships: a practice guide"
+author = "The practice guide maintainers"
+copyright = "Crown copyright 2024 (guidance text, OGL v3.0); the guide's own text 2026"
+language = "en-GB"
+version = release = "0.1.0"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_copybutton",
+    "attribution",
+    "theme",
+]
+
+root_doc = "index"
+exclude_patterns = ["_ext", "_build", "Thumbs.db", ".DS_Store"]
+source_suffix = {".md": "markdown"}
+
+myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]
+myst_heading_anchors = 3
+
+html_theme = "practice-guide"
+html_title = "Parent–infant relationships: a practice guide"
+html_short_title = "Practice guide"
+html_copy_source = False
+html_show_sourcelink = False
+html_show_sphinx = False
+html_last_updated_fmt = None
+
+# Copy buttons only on quoted wording; the attribution line is not copied.
+copybutton_selector = "blockquote.wording > div"
+copybutton_exclude = ".attribution"
+
+html_theme_options = {"area_name": "England"}

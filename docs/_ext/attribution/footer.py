@@ -1,0 +1,48 @@
+"""Append "Source" to the end of every page, from its front matter."""
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.util import logging
+
+from .sources import UnknownSource, parse_sources
+
+logger = logging.getLogger(__name__)
+
+
+def add_page_source(app, doctree):
+    """Every page ends with the source it draws on (DESIGN §3.1).
+
+    A page that names no source, or an unknown one, is a build warning, so
+    ``-W`` turns a forgotten attribution into a failed build.
+    """
+    docname = app.env.docname
+    value = app.env.metadata.get(docname, {}).get("source", "")
+    try:
+        sources = parse_sources(str(value))
+    except UnknownSource as exc:
+        logger.warning(
+            "page %s; add front matter such as 'source: guidance'",
+            exc,
+            location=docname,
+            type="attribution",
+            subtype="source",
+        )
+        return
+    box = nodes.container(classes=["page-source"])
+    box += nodes.rubric("", _("Source"))
+    for source in sources:
+        box += nodes.paragraph("", source.citation)
+    page = app.config.attribution_sources_page
+    if page and page != docname:
+        ref = addnodes.pending_xref(
+            "",
+            nodes.inline("", _("About the sources, their dates and licences")),
+            refdomain="std",
+            reftype="doc",
+            reftarget="/" + page,
+            refexplicit=True,
+            refwarn=True,
+        )
+        box += nodes.paragraph("", "", ref)
+    doctree += box

@@ -1,0 +1,62 @@
+"""The documents this guide draws on, and how a page names them.
+
+Pure data and parsing, kept apart from the Sphinx glue so it can be tested
+without a build.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    short: str
+    citation: str
+
+
+SOURCES = {
+    "guidance": Source(
+        key="guidance",
+        short="Reflecting on parent-infant relationships (DfE and DHSC, 2024)",
+        citation=(
+            "Reflecting on parent-infant relationships: a practitioner’s guide to starting "
+            "conversations. Department for Education and Department of Health and Social "
+            "Care, published 21 March 2024, applies to England. Crown copyright, published "
+            "under the Open Government Licence v3.0."
+        ),
+    ),
+    "cardiff": Source(
+        key="cardiff",
+        short="Supporting Parent-Infant Relationships During the First 1000 Days (Cardiff Parenting)",
+        citation=(
+            "Supporting Parent-Infant Relationships During the First 1000 Days: information "
+            "and ideas for practitioners. Cardiff Parenting, Cardiff Council. Its ideas for "
+            "practitioners are taken from NHS Education for Scotland’s Infant Mental Health "
+            "Module."
+        ),
+    ),
+    "project": Source(
+        key="project",
+        short="this guide",
+        citation=(
+            "Written for this guide by its maintainers. It describes the guide itself and "
+            "gives no advice about practice."
+        ),
+    ),
+}
+
+
+class UnknownSource(ValueError):
+    """A page or quotation named a source this guide does not know."""
+
+
+def parse_sources(value: str) -> list[Source]:
+    """Turn ``"guidance, cardiff"`` into sources, in the order written."""
+    keys = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+    if not keys:
+        raise UnknownSource("names no source")
+    unknown = [key for key in keys if key not in SOURCES]
+    if unknown:
+        known = ", ".join(sorted(SOURCES))
+        raise UnknownSource(f"unknown source {', '.join(map(repr, unknown))} (known: {known})")
+    return [SOURCES[key] for key in dict.fromkeys(keys)]

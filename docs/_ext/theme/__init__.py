@@ -1,0 +1,29 @@
+"""The practice guide's own HTML theme, on Sphinx's ``basic`` theme.
+
+No theme package passes a strict Content-Security-Policy and WCAG 2.2 AA, so
+the guide carries its own: templates with no inline script or style, one
+stylesheet, and tables that scroll in their own keyboard-reachable box.
+"""
+
+from pathlib import Path
+
+from .scroll import ScrollRegionTransform, scroll_region, visit_scroll_region_html
+
+THEME_DIR = Path(__file__).parent / "practice-guide"
+
+
+def add_stylesheet(app):
+    """Load the theme's stylesheet after every extension's, so it has the last word."""
+    if app.builder.format == "html" and app.config.html_theme == "practice-guide":
+        app.add_css_file("guide.css", priority=900)
+
+
+def setup(app):
+    app.add_html_theme("practice-guide", str(THEME_DIR))
+    app.connect("builder-inited", add_stylesheet)
+    app.add_node(
+        scroll_region,
+        html=(visit_scroll_region_html, lambda self, node: self.body.append("</div>\n")),
+    )
+    app.add_post_transform(ScrollRegionTransform)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,66 @@
+"""Every page in Chromium: axe-core light and dark, reflow at 320 px, and no outside requests."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import site_pages
+
+PAGES = site_pages()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = pytest.mark.browser
+
+
+def run_axe(page, axe_source):
+    page.evaluate(axe_source)
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violations(browser, server, axe_source, path, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + path + ("?q=baby" if path == "search.html" else ""))
+    if path == "search.html":
+        page.wait_for_selector("#search-results ul.search li")
+    violations = run_axe(page, axe_source)
+    context.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_sideways_scrolling_at_320px(browser, server, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(server + path)
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    page.click(".site-nav summary")
+    opened = page.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px window"
+    assert opened <= widths[1], "the opened contents list scrolls sideways"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_requests_go_only_to_the_local_server(browser, server, path):
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + path + ("?q=joy" if path == "search.html" else ""))
+    page.wait_for_load_state("networkidle")
+    context.close()
+    hosts = {urlsplit(url).hostname for url in requested if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, requested

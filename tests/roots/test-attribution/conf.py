@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "attribution"]
+attribution_sources_page = "sources"
+myst_enable_extensions = ["colon_fence"]
