@@ -28,6 +28,9 @@ root_doc = "index"
 exclude_patterns = ["_ext", "_build", "Thumbs.db", ".DS_Store"]
 source_suffix = {".md": "markdown"}
 
+# Quotations are kept character for character: no straight quotes turned curly.
+smartquotes = False
+
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
 

@@ -68,7 +68,13 @@ def test_keyboard_focus_ring_is_3px_and_stands_out(browser, server, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(server + STEP_1)
-    for selector in [".site-nav-tree a", "main .body a", "#site-search-q", ".site-search button"]:
+    for selector in [
+        ".site-nav-tree a",
+        "main .body p a.reference",
+        "#site-search-q",
+        "blockquote.wording button.copybtn",
+        ".site-search button",
+    ]:
         element = page.locator(selector).first
         element.focus()
         page.keyboard.press("Shift+Tab")
