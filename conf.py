@@ -21,6 +21,7 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "attribution",
+    "checklist",
     "theme",
 ]
 
@@ -41,6 +42,10 @@ html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
 html_last_updated_fmt = None
+
+# Where checklist ticks are kept: "tab" (sessionStorage, until the tab closes), "device"
+# (localStorage) or "off". The local profile will set this; "tab" is the private default.
+checklist_remember_ticks = "tab"
 
 # Copy buttons only on quoted wording; the attribution line is not copied.
 copybutton_selector = "blockquote.wording > div"

@@ -1,5 +1,6 @@
 """Shared fixtures: sphinx.testing roots, one build of the whole site, a local server, Chromium."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -43,29 +44,22 @@ def site_pages():
     return [*pages, "search.html", "genindex.html"]
 
 
+def sphinx_build(srcdir, outdir, *options, confdir=None):
+    """Run sphinx-build in a child process, as ``make html`` does, and keep what it printed."""
+    env = {**os.environ, "PYTHONPATH": str(DOCS / "_ext")}
+    command = [sys.executable, "-m", "sphinx", "-q", *options]
+    if confdir is not None:
+        command += ["-c", str(confdir)]
+    return subprocess.run(
+        [*command, str(srcdir), str(outdir)], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
-    """Build the whole site once, as ``make html`` does, and keep what Sphinx printed."""
+    """Build the whole site once with warnings as errors."""
     out = tmp_path_factory.mktemp("site") / "html"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "-n",
-            "--keep-going",
-            "-q",
-            "-c",
-            str(ROOT),
-            str(DOCS),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    return result, out
+    return sphinx_build(DOCS, out, "-W", "-n", "--keep-going", confdir=ROOT), out
 
 
 @pytest.fixture(scope="session")
@@ -82,16 +76,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """Serve the built site on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serving(directory):
+    """Serve a folder on 127.0.0.1 and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The whole site, served."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -44,3 +44,43 @@ def inline_code(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.problems
+
+
+class ChecklistParser(HTMLParser):
+    """Checklists as a reader's browser sees them: id, title and each box's label text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found, self._label, self._legend = [], None, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-checklist" in attrs:
+            self.found.append({"id": attrs["data-checklist"], "title": "", "items": []})
+        elif tag == "legend" and self.found:
+            self._legend = True
+        elif tag == "li" and "data-item" in attrs and self.found:
+            self.found[-1]["items"].append({"id": attrs["data-item"], "text": ""})
+        elif tag == "label" and self.found and self.found[-1]["items"]:
+            self._label = self.found[-1]["items"][-1]
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._label = None
+        if tag == "legend":
+            self._legend = False
+
+    def handle_data(self, data):
+        if self._label is not None:
+            self._label["text"] += data
+        elif self._legend:
+            self.found[-1]["title"] += data
+
+
+def checklists_in(html):
+    parser = ChecklistParser()
+    parser.feed(html)
+    for checklist in parser.found:
+        for item in checklist["items"]:
+            item["text"] = " ".join(item["text"].split())
+    return parser.found

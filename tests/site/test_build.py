@@ -1,11 +1,12 @@
 """The whole site, built as ``make html`` builds it: warnings, sources, quotations, markup."""
 
+import json
 import re
 from html import unescape
 
 import pytest
 from conftest import site_pages
-from helpers import inline_code
+from helpers import checklists_in, inline_code
 
 PAGES = site_pages()
 CONTENT_PAGES = [p for p in PAGES if p not in ("search.html", "genindex.html")]
@@ -100,3 +101,71 @@ def test_each_profession_has_its_page_in_the_professions_section(site, slug):
     assert re.search(r"<h1>[^<]+", html)
     index = read(site, "professions/index.html")
     assert f'href="{slug}.html"' in index
+
+
+# The framework as checklists (issue: executable checklists), each on the page it serves.
+FRAMEWORK_CHECKLISTS = {
+    "setting-the-scene": "framework/setting-the-scene",
+    "step-1-questions": "framework/step-1",
+    "observation": "framework/observation",
+    "step-2": "framework/step-2",
+    "step-3": "framework/step-3",
+    "barriers-during-pregnancy": "framework/what-can-get-in-the-way",
+    "barriers-after-birth": "framework/what-can-get-in-the-way",
+    "six-ideas": "framework/ideas-for-practitioners",
+    "implementation": "framework/implementation",
+}
+
+
+def test_checklists_json_matches_every_checklist_on_the_site(site):
+    exported = {c["id"]: c for c in json.loads(read(site, "checklists.json"))["checklists"]}
+    on_pages = {}
+    for page in PAGES:
+        for checklist in checklists_in(read(site, page)):
+            assert checklist["id"] not in on_pages, f"{checklist['id']} appears twice"
+            on_pages[checklist["id"]] = (page, checklist)
+    assert set(exported) == set(on_pages)
+    for checklist_id, (page, checklist) in on_pages.items():
+        record = exported[checklist_id]
+        assert record["url"] == f"{page}#checklist-{checklist_id}"
+        assert record["title"] == checklist["title"]
+        assert [item["text"] for item in record["items"]] == [
+            item["text"] for item in checklist["items"]
+        ]
+
+
+@pytest.mark.parametrize(("checklist_id", "docname"), FRAMEWORK_CHECKLISTS.items())
+def test_framework_checklist_lives_on_its_page(site, checklist_id, docname):
+    found = {c["id"]: c for c in checklists_in(read(site, f"{docname}.html"))}
+    assert checklist_id in found
+    assert len(found[checklist_id]["items"]) >= 3
+
+
+def test_observation_checklist_has_the_two_minute_timer_and_the_six_concepts(site):
+    html = read(site, "framework/observation.html")
+    assert 'data-seconds="120"' in html
+    (observation,) = [c for c in checklists_in(html) if c["id"] == "observation"]
+    labels = " ".join(item["text"] for item in observation["items"]).lower()
+    for concept in [
+        "sensitivity",
+        "contingency",
+        "vocalisation",
+        "affect",
+        "engagement",
+        "positioning",
+    ]:
+        assert concept in labels
+
+
+def test_step_1_checklist_quotes_the_three_prompts(site):
+    (step_1,) = checklists_in(read(site, "framework/step-1.html"))
+    labels = " ".join(item["text"] for item in step_1["items"])
+    for prompt in PROMPTS:
+        assert f"“{prompt}”" in labels
+
+
+def test_the_checklists_page_lists_them_all(site):
+    html = read(site, "framework/checklists.html")
+    for checklist_id, docname in FRAMEWORK_CHECKLISTS.items():
+        page = docname.split("/")[-1]
+        assert f'href="{page}.html#checklist-{checklist_id}"' in html

@@ -1,0 +1,166 @@
+"""HTML only: real checkboxes, progress, memory note, Clear button and timer."""
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .directives import BOX
+from .i18n import _
+from .nodes import checklist_hint, checklist_html, checklist_item, checklist_label, checklist_timer
+
+MEMORY_NOTES = {
+    "tab": _(
+        "Your ticks are kept only in this browser tab and go when you close it. "
+        "Nothing is sent anywhere."
+    ),
+    "device": _(
+        "Your ticks are kept in this browser on this device until you clear them. "
+        "Nothing is sent anywhere."
+    ),
+    "off": _("Your ticks are not kept: they clear when you leave or reload this page."),
+}
+
+
+# Single-page HTML and e-books gather pages together, so they keep the plain ☐ list.
+INTERACTIVE_BUILDERS = ("html", "dirhtml")
+
+
+def interactive(builder):
+    return builder.name in INTERACTIVE_BUILDERS
+
+
+class ChecklistHTMLTransform(SphinxPostTransform):
+    """Turn the plain ☐ list into labelled checkboxes, for HTML builders only."""
+
+    default_priority = 200
+    builders = INTERACTIVE_BUILDERS
+
+    def run(self, **kwargs):
+        for box in list(self.document.findall(nodes.container)):
+            if "checklist_id" not in box.attributes:
+                continue
+            html = checklist_html(
+                "",
+                ids=list(box["ids"]),
+                checklist_id=box["checklist_id"],
+                title=box["checklist_title"],
+                timer=box["checklist_timer"],
+                digest=box["checklist_digest"],
+                page=self.env.docname,
+                remember=self.config.checklist_remember_ticks,
+            )
+            for child in box.children[1:]:
+                if isinstance(child, nodes.bullet_list) and not html.get("has_items"):
+                    html["has_items"] = True
+                    if box["checklist_timer"]:
+                        html += checklist_timer("", seconds=box["checklist_timer"])
+                    html += self._items(child, box["checklist_id"])
+                else:
+                    html += child.deepcopy()
+            box.replace_self(html)
+
+    def _items(self, bullets, checklist_id):
+        wrapper = nodes.bullet_list(classes=["checklist-items"])
+        for entry in bullets.children:
+            item_id = entry["checklist_item_id"]
+            control = f"cl-{checklist_id}-{item_id}"
+            first = entry.children[0]
+            label = checklist_label("", "", control=control, hinted=len(entry.children) > 1)
+            label.extend(child.deepcopy() for child in first.children)
+            if isinstance(label[0], nodes.Text):
+                label[0] = nodes.Text(label[0].astext().removeprefix(BOX))
+            item = checklist_item("", item_id=item_id)
+            item += label
+            if len(entry.children) > 1:
+                hint = checklist_hint("", ids=[f"{control}-hint"])
+                hint.extend(child.deepcopy() for child in entry.children[1:])
+                item += hint
+            wrapper += item
+        return wrapper
+
+
+def duration(seconds):
+    minutes, rest = divmod(seconds, 60)
+    parts = []
+    if minutes:
+        parts.append(_("1 minute") if minutes == 1 else _("%d minutes") % minutes)
+    if rest:
+        parts.append(_("1 second") if rest == 1 else _("%d seconds") % rest)
+    return " ".join(parts)
+
+
+def visit_checklist(self, node):
+    attrs = {
+        "data-checklist": node["checklist_id"],
+        "data-page": node["page"],
+        "data-key": node["digest"],
+        "data-remember": node["remember"],
+        "data-progress": _("{ticked} of {total} ticked"),
+        "data-no-memory": _(
+            "This browser is not keeping your ticks here, so they clear when you leave this page."
+        ),
+    }
+    self.body.append(self.starttag(node, "div", CLASS="checklist", **attrs))
+    self.body.append('<fieldset class="checklist-fieldset">')
+    self.body.append(f'<legend class="checklist-title">{self.encode(node["title"])}</legend>\n')
+
+
+def depart_checklist(self, node):
+    note = MEMORY_NOTES[node["remember"]]
+    self.body.append("</fieldset>\n")
+    self.body.append(
+        '<div class="checklist-tools" hidden>'
+        '<p class="checklist-progress" role="status" aria-live="polite"></p>'
+        f'<button type="button" class="checklist-clear">{self.encode(_("Clear ticks"))}</button>'
+        f'<p class="checklist-memory">{self.encode(note)}</p>'
+        "</div>\n</div>\n"
+    )
+
+
+def visit_timer(self, node):
+    seconds = node["seconds"]
+    length = duration(seconds)
+    done = _("Time is up: %s have passed.") % length
+    minutes, rest = divmod(seconds, 60)
+    self.body.append(
+        f'<div class="checklist-timer" data-seconds="{seconds}" '
+        f'data-done="{self.attval(done)}">'
+        f'<p class="checklist-timer-static">{self.encode(_("Allow %s.") % length)}</p>'
+        '<div class="checklist-timer-controls" hidden>'
+        f'<span class="checklist-timer-label">{self.encode(_("Time left"))}</span> '
+        f'<span class="checklist-timer-display" role="timer">{minutes:02d}:{rest:02d}</span> '
+        f'<button type="button" class="checklist-timer-start">{self.encode(_("Start"))}</button> '
+        f'<button type="button" class="checklist-timer-pause">{self.encode(_("Pause"))}</button> '
+        f'<button type="button" class="checklist-timer-reset">{self.encode(_("Reset"))}</button>'
+        '<p class="checklist-timer-status" role="status" aria-live="polite"></p>'
+        "</div></div>\n"
+    )
+    raise nodes.SkipNode
+
+
+def visit_item(self, node):
+    self.body.append(f'<li class="checklist-item" data-item="{self.attval(node["item_id"])}">')
+
+
+def depart_item(self, node):
+    self.body.append("</li>\n")
+
+
+def visit_label(self, node):
+    control = node["control"]
+    described = f' aria-describedby="{control}-hint"' if node["hinted"] else ""
+    self.body.append(
+        f'<input type="checkbox" class="checklist-box" id="{control}" autocomplete="off"{described}>'
+        f'<label for="{control}">'
+    )
+
+
+def depart_label(self, node):
+    self.body.append("</label>")
+
+
+def visit_hint(self, node):
+    self.body.append(self.starttag(node, "div", CLASS="checklist-hint"))
+
+
+def depart_hint(self, node):
+    self.body.append("</div>")

@@ -1,0 +1,120 @@
+/* Checklists: progress, memory under the site's policy, Clear, and the optional timer.
+   Everything stays in this browser; settings arrive in data- attributes. */
+(function () {
+  "use strict";
+
+  var siteRoot = new URL(document.documentElement.getAttribute("data-content_root") || "./", location.href).pathname;
+
+  /* null: the policy keeps nothing; undefined: the browser refused (e.g. file://). */
+  function openStore(policy) {
+    if (policy !== "tab" && policy !== "device") return null;
+    try {
+      var store = policy === "device" ? window.localStorage : window.sessionStorage;
+      store.setItem("checklist-probe", "1");
+      store.removeItem("checklist-probe");
+      return store;
+    } catch (error) {
+      return undefined;
+    }
+  }
+
+  function setUp(box) {
+    var data = box.dataset;
+    var boxes = Array.prototype.slice.call(box.querySelectorAll("input.checklist-box"));
+    var progress = box.querySelector(".checklist-progress");
+    var store = openStore(data.remember);
+    var prefix = ["checklist", siteRoot, data.page, data.checklist, ""].join("|");
+    var key = prefix + data.key;
+
+    function ticked() {
+      return boxes.filter(function (input) { return input.checked; });
+    }
+    function show() {
+      progress.textContent = data.progress
+        .replace("{ticked}", ticked().length)
+        .replace("{total}", boxes.length);
+    }
+    function save() {
+      if (!store) return;
+      var ids = ticked().map(function (input) { return input.closest("[data-item]").getAttribute("data-item"); });
+      try {
+        if (ids.length) store.setItem(key, JSON.stringify(ids));
+        else store.removeItem(key);
+      } catch (error) { /* full or blocked: the checklist still works */ }
+    }
+
+    if (store) {
+      try {
+        for (var i = store.length - 1; i >= 0; i--) {
+          var old = store.key(i);
+          if (old && old.indexOf(prefix) === 0 && old !== key) store.removeItem(old);
+        }
+        var saved = JSON.parse(store.getItem(key) || "[]");
+        boxes.forEach(function (input) {
+          if (saved.indexOf(input.closest("[data-item]").getAttribute("data-item")) !== -1) input.checked = true;
+        });
+      } catch (error) { /* unreadable memory is ignored */ }
+    } else if (store === undefined) {
+      box.querySelector(".checklist-memory").textContent = data.noMemory;
+    }
+
+    box.addEventListener("change", function (event) {
+      if (event.target.classList.contains("checklist-box")) { save(); show(); }
+    });
+    box.querySelector(".checklist-clear").addEventListener("click", function () {
+      boxes.forEach(function (input) { input.checked = false; });
+      save();
+      show();
+    });
+    box.querySelector(".checklist-tools").hidden = false;
+    show();
+
+    var timer = box.querySelector(".checklist-timer");
+    if (timer) setUpTimer(timer);
+  }
+
+  function setUpTimer(timer) {
+    var total = Number(timer.getAttribute("data-seconds")) * 1000;
+    var display = timer.querySelector(".checklist-timer-display");
+    var status = timer.querySelector(".checklist-timer-status");
+    var left = total, endsAt = 0, interval = 0;
+
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    function render() {
+      var seconds = Math.ceil(left / 1000);
+      display.textContent = two(Math.floor(seconds / 60)) + ":" + two(seconds % 60);
+      timer.classList.toggle("is-running", interval !== 0);
+    }
+    function stop() { clearInterval(interval); interval = 0; }
+    function step() {
+      left = Math.max(0, endsAt - Date.now());
+      if (left === 0) { stop(); status.textContent = timer.getAttribute("data-done"); }
+      render();
+    }
+
+    timer.querySelector(".checklist-timer-start").addEventListener("click", function () {
+      if (interval || left === 0) return;
+      status.textContent = "";
+      endsAt = Date.now() + left;
+      interval = setInterval(step, 250);
+      render();
+    });
+    timer.querySelector(".checklist-timer-pause").addEventListener("click", function () {
+      if (!interval) return;
+      step();
+      stop();
+      render();
+    });
+    timer.querySelector(".checklist-timer-reset").addEventListener("click", function () {
+      stop();
+      left = total;
+      status.textContent = "";
+      render();
+    });
+    timer.querySelector(".checklist-timer-static").hidden = true;
+    timer.querySelector(".checklist-timer-controls").hidden = false;
+    render();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-checklist]"), setUp);
+})();

@@ -1,0 +1,240 @@
+"""Checklists in Chromium: ticking, progress, memory under each policy, Clear, the timer,
+no JavaScript, file://, and axe with ticked boxes."""
+
+import shutil
+
+import pytest
+from conftest import serving, sphinx_build
+from test_pages import run_axe
+
+pytestmark = pytest.mark.browser
+
+ITEMS = ["Normalise the conversation.", "Ask consent.", "Manage expectations."]
+
+
+@pytest.fixture(scope="module")
+def policy_sites(rootdir, tmp_path_factory):
+    """The checklist test root built once under each memory policy, each served."""
+    urls, stack = {}, []
+    for policy in ("tab", "device", "off"):
+        out = tmp_path_factory.mktemp(f"checklist-{policy}")
+        result = sphinx_build(
+            rootdir / "test-checklist", out, "-W", "-D", f"checklist_remember_ticks={policy}"
+        )
+        assert result.returncode == 0, result.stderr
+        context = serving(out)
+        urls[policy] = context.__enter__()
+        stack.append(context)
+    yield urls
+    for context in stack:
+        context.__exit__(None, None, None)
+
+
+def checked(page):
+    return page.eval_on_selector_all(
+        "[data-checklist] input.checklist-box", "boxes => boxes.map(b => b.checked)"
+    )
+
+
+def progress(page):
+    return page.inner_text("[data-checklist] .checklist-progress")
+
+
+def test_tick_by_mouse_on_the_label_and_progress_counts(browser, policy_sites):
+    page = browser.new_page()
+    page.goto(policy_sites["tab"] + "before.html")
+    assert progress(page) == "0 of 3 ticked"
+    page.get_by_label(ITEMS[1]).check()
+    page.click(f"label:has-text('{ITEMS[2]}')")
+    assert checked(page) == [False, True, True]
+    assert progress(page) == "2 of 3 ticked"
+    assert page.get_attribute(".checklist-progress", "aria-live") == "polite"
+    page.close()
+
+
+def test_tick_by_keyboard_with_space(browser, policy_sites):
+    page = browser.new_page()
+    page.goto(policy_sites["tab"] + "before.html")
+    page.focus("input.checklist-box >> nth=0")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert checked(page) == [True, True, False]
+    assert progress(page) == "2 of 3 ticked"
+    page.close()
+
+
+def test_tab_policy_keeps_ticks_across_reload_but_not_in_a_new_browser(browser, policy_sites):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(policy_sites["tab"] + "before.html")
+    page.get_by_label(ITEMS[0]).check()
+    page.reload()
+    assert checked(page) == [True, False, False]
+    assert progress(page) == "1 of 3 ticked"
+    assert page.evaluate("localStorage.length") == 0
+    keys = page.evaluate("Object.keys(sessionStorage)")
+    assert len(keys) == 1 and "|before|setting-the-scene|" in keys[0]
+    context.close()
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(policy_sites["tab"] + "before.html")
+    assert checked(other) == [False, False, False]
+    fresh.close()
+
+
+def test_device_policy_keeps_ticks_in_a_new_page(browser, policy_sites):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(policy_sites["device"] + "before.html")
+    page.get_by_label(ITEMS[2]).check()
+    page.close()
+    again = context.new_page()
+    again.goto(policy_sites["device"] + "before.html")
+    assert checked(again) == [False, False, True]
+    assert "on this device" in again.inner_text(".checklist-memory")
+    assert again.evaluate("sessionStorage.length") == 0
+    context.close()
+
+
+def test_off_policy_stores_nothing(browser, policy_sites):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(policy_sites["off"] + "before.html")
+    page.get_by_label(ITEMS[0]).check()
+    assert progress(page) == "1 of 3 ticked"
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    page.reload()
+    assert checked(page) == [False, False, False]
+    assert "not kept" in page.inner_text(".checklist-memory")
+    context.close()
+
+
+def test_clear_unticks_everything_and_forgets_it(browser, policy_sites):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(policy_sites["device"] + "before.html")
+    for item in ITEMS[:2]:
+        page.get_by_label(item).check()
+    page.click("button.checklist-clear")
+    assert checked(page) == [False, False, False]
+    assert progress(page) == "0 of 3 ticked"
+    assert page.evaluate("localStorage.length") == 0
+    page.reload()
+    assert checked(page) == [False, False, False]
+    context.close()
+
+
+def test_a_changed_checklist_drops_stale_ticks(browser, rootdir, tmp_path):
+    src, out = tmp_path / "src", tmp_path / "out"
+    shutil.copytree(rootdir / "test-checklist", src)
+    assert sphinx_build(src, out).returncode == 0
+    with serving(out) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "before.html")
+        page.get_by_label(ITEMS[1]).check()
+        page.reload()
+        assert checked(page) == [False, True, False]
+        before = page.evaluate("Object.keys(sessionStorage)")
+        edited = (src / "before.md").read_text(encoding="utf-8")
+        (src / "before.md").write_text(
+            edited.replace(
+                "- Normalise the conversation.",
+                "- Ask consent first of all.\n- Normalise the conversation.",
+            ),
+            encoding="utf-8",
+        )
+        assert sphinx_build(src, out).returncode == 0
+        page.reload()
+        assert page.locator("input.checklist-box").count() == 4
+        assert checked(page) == [False, False, False, False]
+        after = page.evaluate("Object.keys(sessionStorage)")
+        assert before[0] not in after, "the stale key is removed"
+        context.close()
+
+
+def test_timer_starts_pauses_resets_and_announces_time_up(browser, policy_sites):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install()
+    page.goto(policy_sites["tab"] + "during.html")
+    display = page.locator(".checklist-timer-display")
+    status = page.locator(".checklist-timer-status")
+    assert not page.is_visible(".checklist-timer-static")
+    assert display.inner_text() == "02:00"
+    page.click("button.checklist-timer-start")
+    page.clock.run_for(61_000)
+    assert display.inner_text() == "00:59"
+    page.click("button.checklist-timer-pause")
+    page.clock.run_for(30_000)
+    assert display.inner_text() == "00:59"
+    assert status.inner_text() == ""
+    page.click("button.checklist-timer-start")
+    page.clock.run_for(60_000)
+    assert display.inner_text() == "00:00"
+    assert status.inner_text() == "Time is up: 2 minutes have passed."
+    assert status.get_attribute("aria-live") == "polite"
+    page.click("button.checklist-timer-reset")
+    assert display.inner_text() == "02:00" and status.inner_text() == ""
+    context.close()
+
+
+def test_without_javascript_boxes_still_tick_and_tools_stay_hidden(browser, policy_sites):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(policy_sites["tab"] + "during.html")
+    page.click("label >> nth=0")
+    assert checked(page)[0] is True
+    assert not page.is_visible(".checklist-tools")
+    assert page.is_visible(".checklist-timer-static")
+    assert not page.is_visible(".checklist-timer-controls")
+    context.close()
+
+
+def test_ticking_works_from_file_urls(browser, rootdir, tmp_path):
+    out = tmp_path / "out"
+    assert sphinx_build(rootdir / "test-checklist", out).returncode == 0
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((out / "before.html").as_uri())
+    page.get_by_label(ITEMS[0]).check()
+    assert checked(page) == [True, False, False]
+    assert progress(page) == "1 of 3 ticked"
+    context.close()
+
+
+def test_blocked_storage_leaves_the_checklist_working_and_says_so(browser, policy_sites):
+    context = browser.new_context()
+    context.add_init_script(
+        "Object.defineProperty(window, 'sessionStorage', {get() {"
+        " throw new DOMException('blocked', 'SecurityError'); }});"
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(policy_sites["tab"] + "before.html")
+    page.get_by_label(ITEMS[0]).check()
+    assert progress(page) == "1 of 3 ticked"
+    assert "not keeping your ticks" in page.inner_text(".checklist-memory")
+    page.click("button.checklist-clear")
+    assert checked(page) == [False, False, False]
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_ticked_boxes_and_a_running_timer(
+    browser, server, axe_source, scheme
+):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "framework/observation.html")
+    boxes = page.locator("[data-checklist] input.checklist-box")
+    assert boxes.count() >= 8
+    for index in (0, 2, 5):
+        boxes.nth(index).check()
+    page.click("button.checklist-timer-start")
+    violations = run_axe(page, axe_source)
+    context.close()
+    assert violations == []
