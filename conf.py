@@ -22,6 +22,7 @@ extensions = [
     "sphinx_copybutton",
     "attribution",
     "checklist",
+    "signposting",
     "theme",
 ]
 
@@ -43,12 +44,14 @@ html_show_sourcelink = False
 html_show_sphinx = False
 html_last_updated_fmt = None
 
-# Where checklist ticks are kept: "tab" (sessionStorage, until the tab closes), "device"
-# (localStorage) or "off". The local profile will set this; "tab" is the private default.
-checklist_remember_ticks = "tab"
+# The local profile: the area's name, contacts, services and settings. Choose another with
+# ``make html PROFILE=local/examples/leeds`` or ``sphinx-build -D local_profile=...``; it also
+# sets where checklist ticks are kept ([checklists] remember_ticks).
+local_profile = "local/default"
 
 # Copy buttons only on quoted wording; the attribution line is not copied.
 copybutton_selector = "blockquote.wording > div"
 copybutton_exclude = ".attribution"
 
-html_theme_options = {"area_name": "England"}
+# The area's name, logo and example banner come from the local profile.
+html_theme_options = {}

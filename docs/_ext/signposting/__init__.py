@@ -1,0 +1,140 @@
+"""Local profiles and the signposting directory.
+
+Each area describes itself and its services in a profile folder (``profile.toml`` with YAML
+and/or CSV files). The profile is loaded and checked once, before anything is read; bad data
+stops the build with every problem listed as ``path:line: what is wrong`` and no traceback.
+"""
+
+import json
+from pathlib import Path
+
+from sphinx.util import logging
+
+from .directives import (
+    ContactsDirective,
+    DirectoryDirective,
+    DirectoryRole,
+    SignpostingDirective,
+    directory_filters,
+    directory_link,
+    resolve_links,
+)
+from .html import setup_nodes
+from .problems import ProfileDataError, shown_path
+from .profile import load_profile
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+
+
+def profile_folder(app, config):
+    folder = Path(config.local_profile).expanduser()
+    return folder if folder.is_absolute() else Path(app.confdir, folder)
+
+
+def load(app, config):
+    """Load the profile and hand its settings to the theme, MyST and the checklists."""
+    folder = profile_folder(app, config)
+    try:
+        directory = load_profile(folder)
+    except ProfileDataError as exc:
+        # Every problem at once, as path:line: message, then stop: no traceback, no output.
+        for problem in exc.problems:
+            location = f"{problem.path}:{problem.line}" if problem.line else problem.path
+            logger.error(problem.message, location=location, type="signposting", subtype="profile")
+        count = len(exc.problems)
+        logger.error(
+            "%d problem%s in the local profile %s; nothing was built.",
+            count,
+            "s" if count != 1 else "",
+            shown_path(folder),
+            type="signposting",
+            subtype="profile",
+        )
+        raise SystemExit(2) from None
+    app.signposting = directory
+    options = dict(config.html_theme_options or {})
+    options.update(
+        area_name=directory.area,
+        area_example="true" if directory.example else "",
+        area_logo=f"_static/{directory.logo.name}" if directory.logo else "",
+        area_logo_alt=directory.logo_alt,
+    )
+    config.html_theme_options = options
+    if "checklist_remember_ticks" in config:
+        config.checklist_remember_ticks = directory.remember_ticks
+    if "myst_substitutions" in config:
+        front = directory.front_door
+        config.myst_substitutions = {
+            **config.myst_substitutions,
+            "area_name": directory.area,
+            "front_door_name": front.name if front else "",
+            "front_door_phone": front.phone if front else "",
+            "front_door_email": front.email if front else "",
+            "front_door_website": front.website if front else "",
+            "safeguarding_summary": directory.safeguarding.summary if directory.safeguarding else "",
+        }
+
+
+def attach(app):
+    """Give the environment this build's directory, and say which entries need a review."""
+    app.env.signposting = app.signposting
+    directory = app.signposting
+    if directory.stale:
+        names = ", ".join(f"{s.id} ({s.last_reviewed.isoformat()})" for s in directory.stale)
+        logger.info(
+            "signposting: %d service(s) last reviewed more than %d months ago, shown as "
+            "'may be out of date': %s",
+            len(directory.stale),
+            directory.review_after_months,
+            names,
+        )
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("directory.css", priority=850)
+        app.add_css_file("brand.css", priority=950)
+
+
+def add_script(app, pagename, templatename, context, doctree):
+    """Only the page with the filter form loads the filtering script."""
+    if doctree is not None and any(doctree.findall(directory_filters)):
+        app.add_js_file("directory.js", loading_method="defer")
+
+
+def write_outputs(app, exception):
+    """``directory.json``, the brand stylesheet and the logo, for HTML builds that succeeded."""
+    if exception is not None or app.builder.format != "html":
+        return
+    directory = app.env.signposting
+    static = Path(app.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)
+    brand = f":root {{ --brand: {directory.brand_colour}; }}\n" if directory.brand_colour else ""
+    (static / "brand.css").write_text("/* The area's brand colour, from its profile. */\n" + brand, encoding="utf-8")
+    if directory.logo:
+        (static / directory.logo.name).write_bytes(directory.logo.read_bytes())
+    data = {
+        "area": directory.area,
+        "nation": directory.nation,
+        "example": directory.example,
+        "services": [s.as_json() for s in sorted(directory.services, key=lambda s: s.id)],
+    }
+    Path(app.outdir, "directory.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def setup(app):
+    app.add_config_value("local_profile", "local/default", "env", types=[str])
+    app.add_config_value("signposting_directory_page", "directory/index", "env", types=[str])
+    app.add_directive("signposting-directory", DirectoryDirective)
+    app.add_directive("signposting", SignpostingDirective)
+    app.add_directive("signposting-contacts", ContactsDirective)
+    app.add_role("directory", DirectoryRole())
+    app.add_node(directory_link)
+    setup_nodes(app)
+    app.connect("config-inited", load, priority=400)
+    app.connect("builder-inited", attach)
+    app.connect("html-page-context", add_script)
+    app.connect("doctree-resolved", resolve_links)
+    app.connect("build-finished", write_outputs)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

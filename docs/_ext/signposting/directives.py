@@ -1,0 +1,184 @@
+"""``signposting-directory``, ``signposting``, ``signposting-contacts`` and the ``directory`` role."""
+
+from urllib.parse import parse_qsl, urlencode
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.nodes import split_explicit_title
+
+from .render import contact_block, service_entry
+from .vocabulary import ACCESS, STAGES, TIER_WORDING, TIERS, TOPICS
+
+logger = logging.getLogger(__name__)
+FILTERS = {"tier": TIERS, "stage": STAGES, "topic": TOPICS, "access": ACCESS}
+
+
+class directory_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
+    """A link to the directory page with a filter, resolved once the builder's URIs are known."""
+
+
+class directory_filters(nodes.General, nodes.Element):  # noqa: N801
+    """Where the directory's filter form goes (HTML only)."""
+
+
+class DataDirective(SphinxDirective):
+    """A directive whose output depends on the profile's files, so it is re-read when they change."""
+
+    @property
+    def directory(self):
+        directory = self.env.signposting
+        for path in directory.files:
+            self.env.note_dependency(str(path))
+        return directory
+
+    def tier_wording(self, tier):
+        quote = nodes.block_quote(classes=["tier-wording"])
+        quote += nodes.paragraph("", TIER_WORDING[tier])
+        quote += nodes.attribution("", "Annex A, Reflecting on parent-infant relationships (DfE and DHSC, 2024)")
+        return quote
+
+
+class DirectoryDirective(DataDirective):
+    """The whole directory, grouped by tier, with a filter form for HTML readers."""
+
+    def run(self):
+        directory = self.directory
+        result = [directory_filters("", languages=sorted({c for s in directory.services for c in s.languages}))]
+        if not directory.local_services:
+            note = nodes.admonition(classes=["note", "no-local-services"])
+            note += nodes.title("", "No local services are set up yet")
+            note += nodes.paragraph(
+                "",
+                f"This copy of the guide has no local services for {directory.area}. "
+                "Follow your local referral pathways, and if safeguarding concerns arise, "
+                "follow your local procedures. The national resources below are open to "
+                "every family.",
+            )
+            result.append(note)
+        for tier, label in TIERS.items():
+            section = nodes.section(ids=[f"tier-{tier}"], names=[label.lower()], classes=["directory-group"])
+            section += nodes.title(label, label)
+            section += self.tier_wording(tier)
+            services = [s for s in directory.services if s.tier == tier]
+            services.sort(key=lambda s: (s.national, s.name.lower()))
+            if not services:
+                section += nodes.paragraph(
+                    "", f"No services at this level are listed for {directory.area}.", classes=["directory-empty"]
+                )
+            for service in services:
+                section += service_entry(service, review_months=directory.review_after_months)
+            result.append(section)
+        return result
+
+
+class SignpostingDirective(DataDirective):
+    """A short, static list of services for a page: filtered by tier, stage and topic."""
+
+    option_spec = {
+        "tier": directives.unchanged,
+        "stage": directives.unchanged,
+        "topic": directives.unchanged,
+        "limit": directives.nonnegative_int,
+    }
+
+    def run(self):
+        directory = self.directory
+        wanted = {}
+        for option, allowed in (("tier", TIERS), ("stage", STAGES), ("topic", TOPICS)):
+            if option not in self.options:
+                continue
+            values = [v.strip() for v in self.options[option].replace(";", ",").split(",") if v.strip()]
+            unknown = [v for v in values if v not in allowed]
+            if unknown:
+                logger.warning(
+                    "signposting: unknown %s %s; use one of: %s",
+                    option,
+                    ", ".join(map(repr, unknown)),
+                    ", ".join(allowed),
+                    location=(self.env.docname, self.lineno),
+                    type="signposting",
+                    subtype="option",
+                )
+            wanted[option] = set(values)
+        services = [
+            s
+            for s in directory.services
+            if s.tier in wanted.get("tier", {s.tier})
+            and wanted.get("stage", set(s.stages)) & set(s.stages)
+            and (wanted.get("topic") is None or wanted["topic"] & set(s.topics))
+        ]
+        services.sort(key=lambda s: (list(TIERS).index(s.tier), s.national, s.name.lower()))
+        limit = self.options.get("limit")
+        shown = services[:limit] if limit else services
+        box = nodes.container(classes=["signposting"])
+        if not shown:
+            box += nodes.paragraph(
+                "", f"No services of this kind are listed for {directory.area} yet.", classes=["directory-empty"]
+            )
+        for service in shown:
+            box += service_entry(service, full=False)
+        query = {key: ",".join(sorted(values)) for key, values in wanted.items() if len(values) == 1}
+        more = nodes.paragraph(classes=["signposting-more"])
+        label = "See these and more in the directory" if len(shown) < len(services) or not shown else "Open the directory"
+        more += directory_link("", label, query=urlencode(query))
+        box += more
+        return [box]
+
+
+class ContactsDirective(DataDirective):
+    """The area's front door and safeguarding contacts."""
+
+    def run(self):
+        directory = self.directory
+        box = nodes.container(classes=["area-contacts"])
+        if directory.front_door:
+            box += contact_block("Front door: where to ask for help", directory.front_door, classes=["front-door"])
+        else:
+            missing = nodes.container(classes=["area-contact", "front-door"])
+            missing += nodes.rubric("", "Front door: where to ask for help")
+            missing += nodes.paragraph(
+                "", f"No front door is set up for {directory.area}: follow your local referral pathways."
+            )
+            box += missing
+        if directory.safeguarding:
+            box += contact_block("Safeguarding", directory.safeguarding, classes=["safeguarding"])
+        else:
+            missing = nodes.container(classes=["area-contact", "safeguarding"])
+            missing += nodes.rubric("", "Safeguarding")
+            missing += nodes.paragraph("", "If safeguarding concerns arise, you must follow your local procedures.")
+            box += missing
+        return [box]
+
+
+class DirectoryRole(SphinxRole):
+    """``{directory}`Crying and soothing <topic=crying-and-soothing>``: a filtered directory link."""
+
+    def run(self):
+        _, title, target = split_explicit_title(self.text)
+        query = target if target != title else ""
+        pairs = parse_qsl(query.replace(",", "&") if "=" in query else "", keep_blank_values=True)
+        for key, value in pairs:
+            allowed = FILTERS.get(key)
+            if allowed is None or value not in allowed:
+                logger.warning(
+                    "signposting: directory link %r: %s=%s is not a filter the directory knows",
+                    self.text,
+                    key,
+                    value,
+                    location=self.get_location(),
+                    type="signposting",
+                    subtype="link",
+                )
+        return [directory_link(self.rawtext, title, query=urlencode(pairs))], []
+
+
+def resolve_links(app, doctree, docname):
+    """Point each directory link at the directory page as this builder names it."""
+    page = app.config.signposting_directory_page
+    for node in list(doctree.findall(directory_link)):
+        uri = app.builder.get_relative_uri(docname, page)
+        if node["query"] and app.builder.format == "html":
+            uri = f"{uri}?{node['query']}"
+        node.replace_self(nodes.reference("", "", *node.children, refuri=uri, internal=True))

@@ -1,0 +1,82 @@
+"""HTML only: data attributes on each service and tier, and the filter form."""
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .directives import directory_filters
+from .fields import language_name
+from .vocabulary import ACCESS, STAGES, TIERS, TOPICS
+
+
+class service_entry(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A service as ``<article data-service="id" ...>``."""
+
+
+class ServiceHTMLTransform(SphinxPostTransform):
+    """Give services the data attributes the filter reads; other builders keep plain boxes."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs):
+        for box in list(self.document.findall(nodes.container)):
+            if "service_filters" not in box.attributes:
+                continue
+            entry = service_entry("", ids=list(box["ids"]), filters=box["service_filters"])
+            entry.extend(child.deepcopy() for child in box.children)
+            box.replace_self(entry)
+
+
+def visit_service(self, node):
+    attrs = {f"data-{key}": value for key, value in node["filters"].items()}
+    self.body.append(self.starttag(node, "article", CLASS="service", **attrs))
+
+
+def depart_service(self, node):
+    self.body.append("</article>\n")
+
+
+def _select(self, name, label, any_label, options):
+    html = [f'<div class="filter"><label for="filter-{name}">{self.encode(label)}</label>']
+    html.append(f'<select id="filter-{name}" name="{name}"><option value="">{self.encode(any_label)}</option>')
+    for value, text in options:
+        html.append(f'<option value="{self.attval(value)}">{self.encode(text)}</option>')
+    html.append("</select></div>")
+    return "".join(html)
+
+
+def visit_filters(self, node):
+    languages = [(code, language_name(code)) for code in node["languages"]]
+    self.body.append(
+        '<form class="directory-filters" hidden aria-label="Filter the directory" '
+        'data-count-one="1 service shown" data-count-many="{n} services shown" '
+        'data-count-none="No services match these filters. Try fewer filters.">'
+        '<div class="filter filter-text"><label for="filter-q">Search the directory</label>'
+        '<input id="filter-q" name="q" type="search" autocomplete="off" spellcheck="false"></div>'
+        + _select(self, "tier", "Level of support", "Any level", TIERS.items())
+        + _select(self, "stage", "Stage", "Any stage", STAGES.items())
+        + _select(self, "topic", "Topic", "Any topic", TOPICS.items())
+        + _select(self, "access", "How to get it", "Any way", ACCESS.items())
+        + _select(self, "language", "Language", "Any language", languages)
+        + '<div class="filter-actions"><button type="button" class="directory-clear">Clear filters</button>'
+        '<p class="directory-count" role="status" aria-live="polite"></p></div>'
+        "</form>\n"
+    )
+    raise nodes.SkipNode
+
+
+def skip(self, node):
+    raise nodes.SkipNode
+
+
+def setup_nodes(app):
+    app.add_node(service_entry, html=(visit_service, depart_service))
+    app.add_node(
+        directory_filters,
+        html=(visit_filters, None),
+        latex=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    app.add_post_transform(ServiceHTMLTransform)

@@ -1,0 +1,73 @@
+/* The directory's filters: tier, stage, topic, access, language and free text, kept in the
+   page address so other pages can link to a filtered view. Reads its words from data-. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.directory-filters");
+  if (!form) return;
+  var names = ["tier", "stage", "topic", "access", "language"];
+  var count = form.querySelector(".directory-count");
+  var text = form.elements.q;
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".directory-group"));
+  var entries = Array.prototype.map.call(document.querySelectorAll("article[data-service]"), function (el) {
+    return {
+      el: el,
+      group: el.closest(".directory-group"),
+      tier: [el.getAttribute("data-tier")],
+      stage: el.getAttribute("data-stages").split(" "),
+      topic: el.getAttribute("data-topics").split(" "),
+      access: el.getAttribute("data-access").split(" "),
+      language: el.getAttribute("data-languages").split(" "),
+      words: el.textContent.toLowerCase().replace(/\s+/g, " ")
+    };
+  });
+
+  function fromAddress() {
+    var params = new URLSearchParams(location.search);
+    names.forEach(function (name) {
+      var select = form.elements[name];
+      var value = params.get(name) || "";
+      select.value = Array.prototype.some.call(select.options, function (o) { return o.value === value; }) ? value : "";
+    });
+    text.value = params.get("q") || "";
+  }
+
+  function toAddress() {
+    var params = new URLSearchParams();
+    names.forEach(function (name) { if (form.elements[name].value) params.set(name, form.elements[name].value); });
+    if (text.value.trim()) params.set("q", text.value.trim());
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  function apply() {
+    var chosen = names.filter(function (name) { return form.elements[name].value; });
+    var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0, visible = new Set();
+    entries.forEach(function (entry) {
+      var match = chosen.every(function (name) { return entry[name].indexOf(form.elements[name].value) !== -1; }) &&
+        words.every(function (word) { return entry.words.indexOf(word) !== -1; });
+      if (entry.el.hidden === match) entry.el.hidden = !match;
+      if (match) { shown++; visible.add(entry.group); }
+    });
+    groups.forEach(function (group) {
+      var empty = !visible.has(group);
+      if (group.hidden !== empty) group.hidden = empty;
+    });
+    var data = form.dataset;
+    count.textContent = shown === 0 ? data.countNone : shown === 1 ? data.countOne : data.countMany.replace("{n}", shown);
+    toAddress();
+  }
+
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  form.querySelector(".directory-clear").addEventListener("click", function () {
+    names.forEach(function (name) { form.elements[name].value = ""; });
+    text.value = "";
+    apply();
+    text.focus();
+  });
+  fromAddress();
+  form.hidden = false;
+  apply();
+})();

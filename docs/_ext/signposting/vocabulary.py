@@ -1,0 +1,55 @@
+"""The words a profile may use (DESIGN §8), with the labels readers see, in display order."""
+
+TIERS = {
+    "advice": "Getting advice",
+    "help": "Getting help",
+    "more-help": "Getting more help",
+}
+
+# Annex A of the guidance, word for word: what each tier offers.
+TIER_WORDING = {
+    "advice": "Some parents and carers might benefit from signposting resources available "
+    "locally or online.",
+    "help": "Some parents and carers might benefit from open access or universal support.",
+    "more-help": "Some parents and carers might benefit from specialist parent-infant "
+    "relationship support.",
+}
+
+STAGES = {
+    "pregnancy": "Pregnancy",
+    "first-year": "First year",
+    "second-year": "Second year",
+}
+
+TOPICS = {
+    "bonding-and-attachment": "Bonding and attachment",
+    "crying-and-soothing": "Crying and soothing",
+    "play-and-communication": "Play and communication",
+    "perinatal-mental-health": "Perinatal mental health",
+    "birth-trauma-and-loss": "Birth trauma and loss",
+    "premature-or-unwell-babies": "Premature or unwell babies",
+    "young-parents": "Young parents",
+    "parents-with-learning-difficulties": "Parents with learning difficulties",
+    "substance-use": "Substance use",
+    "domestic-abuse-and-conflict": "Domestic abuse and conflict",
+    "fathers-and-co-parents": "Fathers and co-parents",
+    "parenting-support": "Parenting support",
+    "practitioner-learning": "Learning for practitioners",
+}
+
+ACCESS = {
+    "self-referral": "Self-referral",
+    "professional-referral": "Professional referral",
+    "drop-in": "Drop-in",
+    "online": "Online",
+}
+
+DELIVERY = {
+    "in-person": "In person",
+    "home-visit": "Home visit",
+    "online": "Online",
+    "phone": "Phone",
+}
+
+NATIONS = ("england", "wales")
+REMEMBER_TICKS = ("tab", "device", "off")
