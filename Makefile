@@ -5,6 +5,7 @@ VENV       ?= .venv
 BUILDDIR   ?= _build
 SPHINXOPTS ?=
 PORT       ?= 8000
+PROFILE    ?= local/default
 BIN         = $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build
 
@@ -12,7 +13,7 @@ SPHINXBUILD = $(BIN)/sphinx-build
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
-	@echo "make html    build into $(BUILDDIR)/html (warnings are errors)"
+	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
 	@echo "make test    run every test, browser tests included"
 	@echo "make lint    run ruff"
 	@echo "make clean   remove $(BUILDDIR)"
@@ -28,7 +29,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 html: $(VENV)/.installed
-	$(SPHINXBUILD) -W -n --keep-going -c . $(SPHINXOPTS) docs $(BUILDDIR)/html
+	$(SPHINXBUILD) -W -n --keep-going -c . -D local_profile=$(PROFILE) $(SPHINXOPTS) docs $(BUILDDIR)/html
 
 serve: html
 	@echo "Serving the guide on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"

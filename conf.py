@@ -52,6 +52,3 @@ local_profile = "local/default"
 # Copy buttons only on quoted wording; the attribution line is not copied.
 copybutton_selector = "blockquote.wording > div"
 copybutton_exclude = ".attribution"
-
-# The area's name, logo and example banner come from the local profile.
-html_theme_options = {}

@@ -1,22 +1,18 @@
 """Shared fixtures: sphinx.testing roots, one build of the whole site, a local server, Chromium."""
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
+
+from helpers import DOCS, EXAMPLES, ROOT, serving, sphinx_build  # noqa: E402
+
 pytest_plugins = ["sphinx.testing.fixtures"]
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-sys.path.insert(0, str(DOCS / "_ext"))  # the extensions, for sphinx.testing roots and unit tests
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -26,33 +22,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
 def rootdir():
     """Where sphinx.testing finds the ``test-*`` roots."""
     return ROOT / "tests" / "roots"
-
-
-def site_pages():
-    """Every HTML page the site has: one per source file, plus search and the index."""
-    pages = sorted(
-        path.relative_to(DOCS).with_suffix(".html").as_posix()
-        for path in DOCS.rglob("*.md")
-        if "_ext" not in path.parts
-    )
-    return [*pages, "search.html", "genindex.html"]
-
-
-def sphinx_build(srcdir, outdir, *options, confdir=None):
-    """Run sphinx-build in a child process, as ``make html`` does, and keep what it printed."""
-    env = {**os.environ, "PYTHONPATH": str(DOCS / "_ext")}
-    command = [sys.executable, "-m", "sphinx", "-q", *options]
-    if confdir is not None:
-        command += ["-c", str(confdir)]
-    return subprocess.run(
-        [*command, str(srcdir), str(outdir)], capture_output=True, text=True, cwd=ROOT, env=env
-    )
 
 
 @pytest.fixture(scope="session")
@@ -71,23 +47,15 @@ def site(site_build):
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serving(directory):
-    """Serve a folder on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory):
+    """The site built with each example profile, as ``make html PROFILE=...`` does."""
+    builds = {}
+    for profile in EXAMPLES:
+        out = tmp_path_factory.mktemp(profile.rsplit("/", 1)[-1]) / "html"
+        options = ["-W", "-n", "--keep-going", "-D", f"local_profile={profile}"]
+        builds[profile] = (sphinx_build(DOCS, out, *options, confdir=ROOT), out)
+    return builds
 
 
 @pytest.fixture(scope="session")
@@ -110,9 +78,6 @@ def browser():
         )
         yield chromium
         chromium.close()
-
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")

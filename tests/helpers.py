@@ -1,6 +1,58 @@
-"""Small checks shared by the theme and whole-site tests."""
+"""Small checks and tools shared by the tests (fixtures live in conftest.py)."""
 
+import contextlib
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
 from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+EXAMPLES = ["local/examples/cardiff", "local/examples/leeds"]
+
+
+def site_pages():
+    """Every HTML page the site has: one per source file, plus search and the index."""
+    pages = sorted(
+        path.relative_to(DOCS).with_suffix(".html").as_posix()
+        for path in DOCS.rglob("*.md")
+        if "_ext" not in path.parts
+    )
+    return [*pages, "search.html", "genindex.html"]
+
+
+def sphinx_build(srcdir, outdir, *options, confdir=None):
+    """Run sphinx-build in a child process, as ``make html`` does, and keep what it printed."""
+    env = {**os.environ, "PYTHONPATH": str(DOCS / "_ext")}
+    command = [sys.executable, "-m", "sphinx", "-q", *options]
+    if confdir is not None:
+        command += ["-c", str(confdir)]
+    return subprocess.run(
+        [*command, str(srcdir), str(outdir)], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory):
+    """Serve a folder on 127.0.0.1 and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 class _InlineFinder(HTMLParser):

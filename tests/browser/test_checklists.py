@@ -4,7 +4,7 @@ no JavaScript, file://, and axe with ticked boxes."""
 import shutil
 
 import pytest
-from conftest import serving, sphinx_build
+from helpers import serving, sphinx_build
 from test_pages import run_axe
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import site_pages
+from helpers import serving, site_pages
 
 PAGES = site_pages()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -64,3 +64,34 @@ def test_requests_go_only_to_the_local_server(browser, server, path):
     context.close()
     hosts = {urlsplit(url).hostname for url in requested if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, requested
+
+
+EXAMPLE_PAGES = [
+    "index.html",
+    "directory/index.html",
+    "framework/step-3.html",
+    "quick-reference/where-to-turn-locally.html",
+    "professions/midwives.html",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("profile", ["local/examples/cardiff", "local/examples/leeds"])
+def test_axe_finds_no_violations_with_example_profiles(
+    browser, example_builds, axe_source, profile, scheme
+):
+
+    result, out = example_builds[profile]
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(color_scheme=scheme)
+    found = {}
+    with serving(out) as url:
+        for path in EXAMPLE_PAGES:
+            page = context.new_page()
+            page.goto(url + path)
+            violations = run_axe(page, axe_source)
+            if violations:
+                found[path] = violations
+            page.close()
+    context.close()
+    assert found == {}

@@ -5,8 +5,7 @@ import re
 from html import unescape
 
 import pytest
-from conftest import site_pages
-from helpers import checklists_in, inline_code
+from helpers import checklists_in, inline_code, site_pages
 
 PAGES = site_pages()
 CONTENT_PAGES = [p for p in PAGES if p not in ("search.html", "genindex.html")]

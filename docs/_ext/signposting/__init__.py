@@ -53,14 +53,13 @@ def load(app, config):
         )
         raise SystemExit(2) from None
     app.signposting = directory
-    options = dict(config.html_theme_options or {})
-    options.update(
-        area_name=directory.area,
-        area_example="true" if directory.example else "",
-        area_logo=f"_static/{directory.logo.name}" if directory.logo else "",
-        area_logo_alt=directory.logo_alt,
-    )
-    config.html_theme_options = options
+    config.html_context = {
+        **(config.html_context or {}),
+        "area_name": directory.area,
+        "area_example": directory.example,
+        "area_logo": f"_static/{directory.logo.name}" if directory.logo else "",
+        "area_logo_alt": directory.logo_alt,
+    }
     if "checklist_remember_ticks" in config:
         config.checklist_remember_ticks = directory.remember_ticks
     if "myst_substitutions" in config:
@@ -72,7 +71,9 @@ def load(app, config):
             "front_door_phone": front.phone if front else "",
             "front_door_email": front.email if front else "",
             "front_door_website": front.website if front else "",
-            "safeguarding_summary": directory.safeguarding.summary if directory.safeguarding else "",
+            "safeguarding_summary": directory.safeguarding.summary
+            if directory.safeguarding
+            else "",
         }
 
 
@@ -109,7 +110,9 @@ def write_outputs(app, exception):
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
     brand = f":root {{ --brand: {directory.brand_colour}; }}\n" if directory.brand_colour else ""
-    (static / "brand.css").write_text("/* The area's brand colour, from its profile. */\n" + brand, encoding="utf-8")
+    (static / "brand.css").write_text(
+        "/* The area's brand colour, from its profile. */\n" + brand, encoding="utf-8"
+    )
     if directory.logo:
         (static / directory.logo.name).write_bytes(directory.logo.read_bytes())
     data = {

@@ -36,7 +36,9 @@ class DataDirective(SphinxDirective):
     def tier_wording(self, tier):
         quote = nodes.block_quote(classes=["tier-wording"])
         quote += nodes.paragraph("", TIER_WORDING[tier])
-        quote += nodes.attribution("", "Annex A, Reflecting on parent-infant relationships (DfE and DHSC, 2024)")
+        quote += nodes.attribution(
+            "", "Annex A, Reflecting on parent-infant relationships (DfE and DHSC, 2024)"
+        )
         return quote
 
 
@@ -45,7 +47,11 @@ class DirectoryDirective(DataDirective):
 
     def run(self):
         directory = self.directory
-        result = [directory_filters("", languages=sorted({c for s in directory.services for c in s.languages}))]
+        result = [
+            directory_filters(
+                "", languages=sorted({c for s in directory.services for c in s.languages})
+            )
+        ]
         if not directory.local_services:
             note = nodes.admonition(classes=["note", "no-local-services"])
             note += nodes.title("", "No local services are set up yet")
@@ -58,14 +64,18 @@ class DirectoryDirective(DataDirective):
             )
             result.append(note)
         for tier, label in TIERS.items():
-            section = nodes.section(ids=[f"tier-{tier}"], names=[label.lower()], classes=["directory-group"])
+            section = nodes.section(
+                ids=[f"tier-{tier}"], names=[label.lower()], classes=["directory-group"]
+            )
             section += nodes.title(label, label)
             section += self.tier_wording(tier)
             services = [s for s in directory.services if s.tier == tier]
             services.sort(key=lambda s: (s.national, s.name.lower()))
             if not services:
                 section += nodes.paragraph(
-                    "", f"No services at this level are listed for {directory.area}.", classes=["directory-empty"]
+                    "",
+                    f"No services at this level are listed for {directory.area}.",
+                    classes=["directory-empty"],
                 )
             for service in services:
                 section += service_entry(service, review_months=directory.review_after_months)
@@ -89,7 +99,9 @@ class SignpostingDirective(DataDirective):
         for option, allowed in (("tier", TIERS), ("stage", STAGES), ("topic", TOPICS)):
             if option not in self.options:
                 continue
-            values = [v.strip() for v in self.options[option].replace(";", ",").split(",") if v.strip()]
+            values = [
+                v.strip() for v in self.options[option].replace(";", ",").split(",") if v.strip()
+            ]
             unknown = [v for v in values if v not in allowed]
             if unknown:
                 logger.warning(
@@ -115,13 +127,21 @@ class SignpostingDirective(DataDirective):
         box = nodes.container(classes=["signposting"])
         if not shown:
             box += nodes.paragraph(
-                "", f"No services of this kind are listed for {directory.area} yet.", classes=["directory-empty"]
+                "",
+                f"No services of this kind are listed for {directory.area} yet.",
+                classes=["directory-empty"],
             )
         for service in shown:
             box += service_entry(service, full=False)
-        query = {key: ",".join(sorted(values)) for key, values in wanted.items() if len(values) == 1}
+        query = {
+            key: ",".join(sorted(values)) for key, values in wanted.items() if len(values) == 1
+        }
         more = nodes.paragraph(classes=["signposting-more"])
-        label = "See these and more in the directory" if len(shown) < len(services) or not shown else "Open the directory"
+        label = (
+            "See these and more in the directory"
+            if len(shown) < len(services) or not shown
+            else "Open the directory"
+        )
         more += directory_link("", label, query=urlencode(query))
         box += more
         return [box]
@@ -134,12 +154,15 @@ class ContactsDirective(DataDirective):
         directory = self.directory
         box = nodes.container(classes=["area-contacts"])
         if directory.front_door:
-            box += contact_block("Front door: where to ask for help", directory.front_door, classes=["front-door"])
+            box += contact_block(
+                "Front door: where to ask for help", directory.front_door, classes=["front-door"]
+            )
         else:
             missing = nodes.container(classes=["area-contact", "front-door"])
             missing += nodes.rubric("", "Front door: where to ask for help")
             missing += nodes.paragraph(
-                "", f"No front door is set up for {directory.area}: follow your local referral pathways."
+                "",
+                f"No front door is set up for {directory.area}: follow your local referral pathways.",
             )
             box += missing
         if directory.safeguarding:
@@ -147,7 +170,9 @@ class ContactsDirective(DataDirective):
         else:
             missing = nodes.container(classes=["area-contact", "safeguarding"])
             missing += nodes.rubric("", "Safeguarding")
-            missing += nodes.paragraph("", "If safeguarding concerns arise, you must follow your local procedures.")
+            missing += nodes.paragraph(
+                "", "If safeguarding concerns arise, you must follow your local procedures."
+            )
             box += missing
         return [box]
 

@@ -87,7 +87,11 @@ class _LanguageCodes:
     """ISO 639-1 codes from pycountry, without listing all 184 in every message."""
 
     def __contains__(self, code):
-        return isinstance(code, str) and len(code) == 2 and pycountry.languages.get(alpha_2=code) is not None
+        return (
+            isinstance(code, str)
+            and len(code) == 2
+            and pycountry.languages.get(alpha_2=code) is not None
+        )
 
     def __iter__(self):
         return iter(["ISO 639-1 codes such as en, cy, pl, ur"])

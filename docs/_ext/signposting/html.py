@@ -38,7 +38,9 @@ def depart_service(self, node):
 
 def _select(self, name, label, any_label, options):
     html = [f'<div class="filter"><label for="filter-{name}">{self.encode(label)}</label>']
-    html.append(f'<select id="filter-{name}" name="{name}"><option value="">{self.encode(any_label)}</option>')
+    html.append(
+        f'<select id="filter-{name}" name="{name}"><option value="">{self.encode(any_label)}</option>'
+    )
     for value, text in options:
         html.append(f'<option value="{self.attval(value)}">{self.encode(text)}</option>')
     html.append("</select></div>")

@@ -11,7 +11,11 @@ class Problem:
     message: str
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )
 
 
 class ProfileDataError(Exception):

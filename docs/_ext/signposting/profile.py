@@ -95,7 +95,9 @@ def key_lines(text):
 
 
 def months_between(earlier, later):
-    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    return (
+        (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    )
 
 
 def load_profile(folder, *, on=None):
@@ -105,7 +107,9 @@ def load_profile(folder, *, on=None):
     toml_path = folder / "profile.toml"
     shown = shown_path(toml_path)
     if not toml_path.is_file():
-        raise ProfileDataError([Problem(shown, 0, "not found: a profile folder needs a profile.toml")])
+        raise ProfileDataError(
+            [Problem(shown, 0, "not found: a profile folder needs a profile.toml")]
+        )
     try:
         text = toml_path.read_bytes().decode("utf-8-sig")
         data = tomllib.loads(text)
@@ -186,9 +190,7 @@ def load_profile(folder, *, on=None):
         phone = check(table, "phone", fields.uk_phone)
         if phone:
             contact.phone, contact.phone_e164 = phone
-        if table == "front_door" and not (
-            {"phone", "email", "website"} & set(tables[table])
-        ):
+        if table == "front_door" and not ({"phone", "email", "website"} & set(tables[table])):
             report(table, None, "needs at least one of phone, email or website")
         setattr(directory, table, contact)
 

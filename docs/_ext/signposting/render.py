@@ -12,7 +12,9 @@ from .vocabulary import ACCESS, DELIVERY, STAGES, TIERS, TOPICS
 def link(text, uri):
     """Only http, https, mailto and tel links are ever written; the loader made sure."""
     assert uri.split(":", 1)[0] in ("http", "https", "mailto", "tel")
-    return nodes.reference("", text, refuri=uri, classes=["external"] if uri.startswith("http") else [])
+    return nodes.reference(
+        "", text, refuri=uri, classes=["external"] if uri.startswith("http") else []
+    )
 
 
 def contact_links(contact):

@@ -164,7 +164,9 @@ def read_csv(text, shown):
                 continue
             if len(row) > len(header):
                 problems.append(
-                    Problem(shown, line, f"row has {len(row)} cells but the header has {len(header)}")
+                    Problem(
+                        shown, line, f"row has {len(row)} cells but the header has {len(header)}"
+                    )
                 )
             number += 1
             record = Record(shown, line, number)
@@ -183,10 +185,16 @@ def validate(record: Record, *, area: str, today: dt.date):
     problems = []
     values = record.values
     raw_id = values.get("id")
-    who = f"service {raw_id.strip()!r}" if isinstance(raw_id, str) and raw_id.strip() else f"service {record.number}"
+    who = (
+        f"service {raw_id.strip()!r}"
+        if isinstance(raw_id, str) and raw_id.strip()
+        else f"service {record.number}"
+    )
 
     def report(name, message):
-        problems.append(Problem(record.path, record.lines.get(name, record.line), f"{who}: {message}"))
+        problems.append(
+            Problem(record.path, record.lines.get(name, record.line), f"{who}: {message}")
+        )
 
     for name in values:
         if name not in FIELDS:

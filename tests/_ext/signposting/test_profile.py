@@ -3,9 +3,9 @@
 import datetime as dt
 
 import pytest
-from conftest import BASE, TODAY, problems_of, yaml_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from profile_helpers import BASE, TODAY, problems_of, yaml_for
 from signposting.problems import ProfileDataError
 from signposting.profile import load_profile, months_between, today
 

@@ -1,7 +1,7 @@
 """Every service rule, in YAML and in CSV, with its message and its line."""
 
 import pytest
-from conftest import BASE, TODAY, csv_for, problems_of, yaml_for
+from profile_helpers import BASE, TODAY, csv_for, problems_of, yaml_for
 from signposting.profile import load_profile
 
 # (field, bad value or None to leave it out, the message expected)

@@ -1,0 +1,149 @@
+"""The directory, lists, contacts and links through sphinx.testing; data files as dependencies."""
+
+import json
+import re
+import shutil
+from html import unescape
+from urllib.parse import unquote
+
+import pytest
+
+
+def page(app, name):
+    return (app.outdir / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_directory_groups_every_service_by_tier_with_data_hooks(app):
+    app.build()
+    html = page(app, "directory/index.html")
+    order = re.findall(r'<article class="service"[^>]*data-service="([^"]+)"', html)
+    assert order == ["online-advice", "antenatal-group", "stay-and-play", "crying-clinic"]
+    tiers = re.findall(r'<section class="directory-group" id="tier-([a-z-]+)"', html)
+    assert tiers == ["advice", "help", "more-help"]
+    article = re.search(r'<article [^>]*data-service="stay-and-play"[^>]*>', html).group(0)
+    for attribute in [
+        'data-tier="help"',
+        'data-stages="first-year second-year"',
+        'data-topics="play-and-communication bonding-and-attachment"',
+        'data-access="drop-in"',
+        'data-languages="en cy"',
+    ]:
+        assert attribute in article
+    assert '<form class="directory-filters" hidden' in html
+    assert '<option value="cy">Welsh</option>' in html
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_service_text_is_escaped_and_only_safe_links_are_written(app):
+    app.build()
+    html = page(app, "directory/index.html")
+    assert "&lt;script&gt;alert(" in html
+    assert "&lt;/script&gt; &amp; &lt;b&gt;not bold&lt;/b&gt;" in html
+    assert "<script>alert" not in html and "<b>not bold" not in html
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    schemes = {href.split(":", 1)[0] for href in hrefs if re.match(r"^[a-z]+:", href)}
+    assert schemes <= {"http", "https", "mailto", "tel"}
+    assert 'href="tel:+441138430841">0113 843 0841</a>' in html
+    links = {unquote(unescape(href)) for href in hrefs}
+    assert "mailto:crying@example.org" in links, "Sphinx cloaks the address; it still works"
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_stale_services_say_they_may_be_out_of_date(app, status):
+    app.build()
+    html = page(app, "directory/index.html")
+    clinic = html[html.index('data-service="crying-clinic"') :]
+    clinic = clinic[: clinic.index("</article>")]
+    assert "may be out of date" in clinic
+    assert "10 January 2024" in clinic
+    assert (
+        "may be out of date"
+        not in html[html.index('data-service="stay-and-play"') :].split("</article>")[0]
+    )
+    log = status.getvalue()
+    assert re.search(
+        r"signposting: 1 service\(s\) last reviewed more than 12 months ago.*crying-clinic \(2024-01-10\)",
+        log,
+    )
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_static_lists_filter_and_link_to_a_filtered_directory(app):
+    app.build()
+    html = page(app, "step-3.html")
+    first = html[html.index('class="signposting') :]
+    assert 'data-service="antenatal-group"' in first.split('class="signposting')[1]
+    assert 'data-service="stay-and-play"' not in html, "stay-and-play is not for pregnancy"
+    assert html.count('data-service="crying-clinic"') == 1
+    assert 'href="directory/index.html?tier=help&amp;stage=pregnancy"' in html
+    assert 'href="directory/index.html?topic=crying-and-soothing">crying support</a>' in html
+    assert 'href="directory/index.html">everything</a>' in html
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_area_and_contacts_reach_pages(app):
+    app.build()
+    assert "Welcome to the guide for Testshire." in page(app, "index.html")
+    assert "Call Testshire Families Front Door on 0113 843 0841." in page(app, "step-3.html")
+    directory = page(app, "directory/index.html")
+    assert "Follow the Testshire safeguarding procedures." in directory
+    assert 'href="https://example.org/safeguarding"' in directory
+    assert 'href="tel:+443000133133"' in directory
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_profile_sets_checklist_memory_and_brand(app):
+    app.build()
+    assert app.config.checklist_remember_ticks == "device"
+    assert app.config.html_context["area_example"] is True
+    assert "--brand: #5a2d82" in page(app, "_static/brand.css")
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_directory_json_holds_the_validated_services(app):
+    app.build()
+    data = json.loads(page(app, "directory.json"))
+    assert data["area"] == "Testshire" and data["nation"] == "wales" and data["example"] is True
+    ids = [s["id"] for s in data["services"]]
+    assert (
+        ids == sorted(ids) == ["antenatal-group", "crying-clinic", "online-advice", "stay-and-play"]
+    )
+    play = next(s for s in data["services"] if s["id"] == "stay-and-play")
+    assert (
+        play["phone_e164"] == "+441138430841"
+        and play["cost"] == "free"
+        and play["area"] == "Testshire"
+    )
+    assert play["last_reviewed"] == "2026-09-01"
+
+
+@pytest.mark.sphinx("text", testroot="signposting")
+def test_text_builder_lists_services_without_the_form(app):
+    app.build()
+    text = page(app, "directory/index.txt")
+    assert "Baby stay and play" in text and "Getting more help" in text
+    assert "Search the directory" not in text
+
+
+def test_editing_services_rereads_only_the_pages_that_show_them(make_app, rootdir, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-signposting", src)
+    make_app("html", srcdir=src).build()
+
+    def rebuild():
+        read = []
+        app = make_app("html", srcdir=src)
+        app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+        app.build()
+        return sorted(read)
+
+    assert rebuild() == []
+    services = src / "profile" / "services.yaml"
+    services.write_text(
+        services.read_text().replace("Baby stay and play", "Baby stay, play and sing")
+    )
+    assert rebuild() == ["directory/index", "step-3"]
+    plain = src / "plain.md"
+    plain.write_text(plain.read_text() + "\nOne more sentence.\n")
+    assert rebuild() == ["plain"]
