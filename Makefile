@@ -9,12 +9,13 @@ PROFILE    ?= local/default
 BIN         = $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build
 
-.PHONY: help html serve test lint browser clean
+.PHONY: help html serve test lint browser clean dist
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
 	@echo "make test    run every test, browser tests included"
+	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip and dist/SHA256SUMS"
 	@echo "make lint    run ruff"
 	@echo "make clean   remove $(BUILDDIR)"
 
@@ -49,9 +50,12 @@ browser:
 test: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+dist: $(VENV)/.installed
+	$(BIN)/python scripts/dist.py --profile $(PROFILE) --builddir $(BUILDDIR) --dist dist
+
 lint: $(VENV)/.installed
-	$(BIN)/ruff check conf.py docs/_ext tests
-	$(BIN)/ruff format --check conf.py docs/_ext tests
+	$(BIN)/ruff check conf.py docs/_ext scripts tests
+	$(BIN)/ruff format --check conf.py docs/_ext scripts tests
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -36,20 +36,44 @@ def sphinx_build(srcdir, outdir, *options, confdir=None):
     )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+# The policy an intranet is expected to send (README, "Publishing on your intranet").
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, optionally under a sub-path and with a Content-Security-Policy."""
+
+    prefix = "/"
+    csp = None
+
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def end_headers(self):
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
+        super().end_headers()
+
 
 @contextlib.contextmanager
-def serving(directory):
-    """Serve a folder on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serving(directory, *, prefix="/", csp=None):
+    """Serve a folder on 127.0.0.1 and yield its base URL (ending in ``prefix``)."""
+    handler_class = type("Handler", (_Handler,), {"prefix": prefix, "csp": csp})
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -119,6 +119,10 @@ def test_without_javascript_every_service_is_listed_by_tier(browser, directory_u
 def test_markup_in_service_text_is_shown_as_text_never_run(page, directory_url):
     page.goto(directory_url)
     summary = page.locator('article[data-service="stay-and-play"] .service-summary')
+    summary.scroll_into_view_if_needed()
+    summary.evaluate(
+        "el => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    )
     assert "<script>alert(" in summary.inner_text()
     assert "<b>not bold</b>" in summary.inner_text()
     assert summary.locator("b, script").count() == 0

@@ -101,9 +101,15 @@ def months_between(earlier, later):
 
 
 def load_profile(folder, *, on=None):
-    """Load and check the profile in ``folder``; raise ``ProfileDataError`` with every problem."""
+    """Load and check the profile in ``folder``; raise ``ProfileDataError`` with every problem.
+
+    ``on`` fixes the day (for tests). Otherwise a review date is "in the future" against the
+    real date, while "may be out of date" is judged on the build's date (``today()``), so a
+    reproducible build gives the same pages whenever it runs.
+    """
     folder = Path(folder)
     day = on or today()
+    latest = on or dt.date.today()
     toml_path = folder / "profile.toml"
     shown = shown_path(toml_path)
     if not toml_path.is_file():
@@ -225,7 +231,7 @@ def load_profile(folder, *, on=None):
 
     first_seen = {}
     for record, national in records:
-        service, trouble = validate(record, area=area, today=day)
+        service, trouble = validate(record, area=area, today=latest)
         problems += trouble
         if service is None:
             continue

@@ -1,0 +1,62 @@
+"""``make dist``: a zip and its checksum, byte-identical across builds, and none on failure."""
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import zipfile
+
+from helpers import ROOT
+
+SCRIPT = ROOT / "scripts" / "dist.py"
+
+
+def run_dist(tmp_path, name, *args, epoch="1764000000"):
+    env = {
+        "SOURCE_DATE_EPOCH": epoch,
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT / "docs/_ext"),
+    }
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--builddir", str(tmp_path / f"build-{name}"),
+         "--dist", str(tmp_path / f"dist-{name}"), *args],
+        capture_output=True, text=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+
+
+def test_two_clean_builds_give_byte_identical_zips_with_checksums(tmp_path):
+    first = run_dist(tmp_path, "one")
+    second = run_dist(tmp_path, "two")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    zip_one = tmp_path / "dist-one" / "parent-infant-guide-0.1.0-default.zip"
+    zip_two = tmp_path / "dist-two" / "parent-infant-guide-0.1.0-default.zip"
+    assert zip_one.read_bytes() == zip_two.read_bytes()
+    sums = (tmp_path / "dist-one" / "SHA256SUMS").read_text()
+    assert sums == f"{hashlib.sha256(zip_one.read_bytes()).hexdigest()}  {zip_one.name}\n"
+    with zipfile.ZipFile(zip_one) as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert "parent-infant-guide-0.1.0-default/index.html" in names
+        assert "parent-infant-guide-0.1.0-default/directory.json" in names
+        assert not any(".doctrees" in n or n.endswith(".buildinfo") for n in names)
+        assert {info.date_time for info in archive.infolist()} == {(2025, 11, 24, 16, 0, 0)}
+
+
+def test_the_profile_names_the_zip(tmp_path):
+    result = run_dist(tmp_path, "leeds", "--profile", "local/examples/leeds")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "dist-leeds" / "parent-infant-guide-0.1.0-leeds.zip").exists()
+
+
+def test_a_failed_build_writes_no_zip(tmp_path):
+    bad = tmp_path / "bad"
+    shutil.copytree(ROOT / "local/examples/leeds", bad)
+    (bad / "profile.toml").write_text('[area]\nname = "Bad"\nnation = "mars"\n')
+    result = run_dist(tmp_path, "bad", "--profile", str(bad))
+    assert result.returncode != 0
+    assert "no zip was written" in result.stderr
+    assert (
+        not list((tmp_path / "dist-bad").glob("*.zip"))
+        if (tmp_path / "dist-bad").exists()
+        else True
+    )
