@@ -46,3 +46,12 @@ def add_page_source(app, doctree):
         )
         box += nodes.paragraph("", "", ref)
     doctree += box
+
+
+def add_source_line(app, pagename, templatename, context, doctree):
+    """One short line naming the page's sources, for printed quick-reference guides."""
+    try:
+        sources = parse_sources(str(app.env.metadata.get(pagename, {}).get("source", "")))
+    except UnknownSource:
+        return
+    context["source_line"] = "; ".join(source.line for source in sources)

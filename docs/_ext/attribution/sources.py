@@ -12,6 +12,7 @@ class Source:
     key: str
     short: str
     citation: str
+    line: str = ""
 
 
 SOURCES = {
@@ -24,6 +25,10 @@ SOURCES = {
             "Care, published 21 March 2024, applies to England. Crown copyright, published "
             "under the Open Government Licence v3.0."
         ),
+        line=(
+            "Reflecting on parent-infant relationships: a practitioner’s guide to starting "
+            "conversations, DfE and DHSC, published 21 March 2024 (OGL v3.0)"
+        ),
     ),
     "cardiff": Source(
         key="cardiff",
@@ -34,6 +39,10 @@ SOURCES = {
             "practitioners are taken from NHS Education for Scotland’s Infant Mental Health "
             "Module."
         ),
+        line=(
+            "Supporting Parent-Infant Relationships During the First 1000 Days, Cardiff "
+            "Parenting (Cardiff Council), undated"
+        ),
     ),
     "project": Source(
         key="project",
@@ -42,6 +51,7 @@ SOURCES = {
             "Written for this guide by its maintainers. It describes the guide itself and "
             "gives no advice about practice."
         ),
+        line="written for this guide",
     ),
 }
 

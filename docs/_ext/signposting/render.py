@@ -9,12 +9,17 @@ from .fields import language_name
 from .vocabulary import ACCESS, DELIVERY, STAGES, TIERS, TOPICS
 
 
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
 def link(text, uri):
-    """Only http, https, mailto and tel links are ever written; the loader made sure."""
-    assert uri.split(":", 1)[0] in ("http", "https", "mailto", "tel")
-    return nodes.reference(
-        "", text, refuri=uri, classes=["external"] if uri.startswith("http") else []
-    )
+    """Only http, https, mailto and tel links are ever written, whatever reaches here."""
+    if uri.split(":", 1)[0] not in SAFE_SCHEMES:
+        raise ValueError(f"refusing to write a link to {uri!r}")
+    classes = ["external"] if uri.startswith("http") else []
+    if text == uri:
+        classes.append("bare")  # it shows its own address, so print does not repeat it
+    return nodes.reference("", text, refuri=uri, classes=classes)
 
 
 def contact_links(contact):
@@ -56,41 +61,46 @@ def service_entry(service, *, full=True, review_months=12):
             "languages": " ".join(service.languages),
         },
     )
-    box["ids"].append(f"service-{service.id}")
     box += nodes.rubric("", service.name, classes=["service-name"])
     organisation = nodes.paragraph("", service.organisation, classes=["service-organisation"])
     if service.national:
         organisation += nodes.Text(" · ")
         organisation += nodes.emphasis("", "National resource")
     box += organisation
-    if full:
-        box += nodes.paragraph("", service.summary, classes=["service-summary"])
+    if not full:
+        # The short form, for lists on other pages and the printed card: no ids to clash.
+        organisation += nodes.Text(" · " + ", ".join(ACCESS[a] for a in service.access))
+        contacts = contact_links(service)
+        if contacts is not None:
+            box += contacts
+        return box
+    box["ids"].append(f"service-{service.id}")
+    box += nodes.paragraph("", service.summary, classes=["service-summary"])
     details = nodes.field_list(classes=["service-details"])
     contacts = contact_links(service)
     if contacts is not None:
         details += field("Contact", contacts)
     details += field("How to get it", ", ".join(ACCESS[a] for a in service.access))
-    if full:
-        details += field("Level", TIERS[service.tier])
-        details += field("For", ", ".join(STAGES[s] for s in service.stages))
-        if service.topics:
-            details += field("Topics", ", ".join(TOPICS[t] for t in service.topics))
-        if service.delivery:
-            details += field("Delivered", ", ".join(DELIVERY[d] for d in service.delivery))
-        details += field("Cost", "Free" if service.cost.lower() == "free" else service.cost)
-        details += field("Languages", ", ".join(language_name(code) for code in service.languages))
-        details += field("Area", service.area)
-        if service.address:
-            details += field("Address", service.address)
-        if service.opening_times:
-            details += field("Opening times", service.opening_times)
-        reviewed = nodes.paragraph("", service.last_reviewed.strftime("%-d %B %Y"))
-        if service.stale:
-            reviewed += nodes.Text(" ")
-            reviewed += nodes.strong(
-                "", f"(may be out of date: reviewed over {review_months} months ago)"
-            )
-        details += field("Last reviewed", reviewed)
+    details += field("Level", TIERS[service.tier])
+    details += field("For", ", ".join(STAGES[s] for s in service.stages))
+    if service.topics:
+        details += field("Topics", ", ".join(TOPICS[t] for t in service.topics))
+    if service.delivery:
+        details += field("Delivered", ", ".join(DELIVERY[d] for d in service.delivery))
+    details += field("Cost", "Free" if service.cost.lower() == "free" else service.cost)
+    details += field("Languages", ", ".join(language_name(code) for code in service.languages))
+    details += field("Area", service.area)
+    if service.address:
+        details += field("Address", service.address)
+    if service.opening_times:
+        details += field("Opening times", service.opening_times)
+    reviewed = nodes.paragraph("", service.last_reviewed.strftime("%-d %B %Y"))
+    if service.stale:
+        reviewed += nodes.Text(" ")
+        reviewed += nodes.strong(
+            "", f"(may be out of date: reviewed over {review_months} months ago)"
+        )
+    details += field("Last reviewed", reviewed)
     box += details
     return box
 

@@ -18,9 +18,16 @@ def add_stylesheet(app):
         app.add_css_file("guide.css", priority=900)
 
 
+def add_print_script(app, pagename, templatename, context, doctree):
+    """Quick-reference guides get a "Print this guide" button, wired up without inline code."""
+    if pagename.startswith("quick-reference/") and pagename != "quick-reference/index":
+        app.add_js_file("guide.js", loading_method="defer")
+
+
 def setup(app):
     app.add_html_theme("practice-guide", str(THEME_DIR))
     app.connect("builder-inited", add_stylesheet)
+    app.connect("html-page-context", add_print_script)
     app.add_node(
         scroll_region,
         html=(visit_scroll_region_html, lambda self, node: self.body.append("</div>\n")),

@@ -1,0 +1,180 @@
+"""Printing in Chromium (page.pdf, read back with pypdf): one-page quick-reference guides with
+every profile, and clean printouts of long pages, dropdowns, tabs and a filtered directory."""
+
+import io
+import re
+import unicodedata
+
+import pytest
+from helpers import DOCS, EXAMPLES, serving
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+CARDS = sorted(
+    p.relative_to(DOCS).with_suffix(".html").as_posix()
+    for p in (DOCS / "quick-reference").glob("*.md")
+    if p.stem != "index"
+)
+SCREEN_ONLY = [
+    "Contents of the guide",
+    "Skip to main content",
+    "Search the guide",
+    "Clear ticks",
+    "Print this guide",
+]
+
+
+def pdf_of(page):
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in reader.pages))
+    return len(reader.pages), " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def sites(site, example_builds):
+    folders = {"local/default": site}
+    for profile in EXAMPLES:
+        result, out = example_builds[profile]
+        assert result.returncode == 0, result.stderr
+        folders[profile] = out
+    return folders
+
+
+def test_there_are_four_quick_reference_guides():
+    assert len(CARDS) == 4
+
+
+@pytest.mark.parametrize("card", CARDS)
+@pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
+def test_quick_reference_guide_prints_on_one_side_of_a4(browser, sites, profile, card):
+    page = browser.new_page()
+    page.goto((sites[profile] / card).as_uri())
+    pages, text = pdf_of(page)
+    page.emulate_media(media="print")
+    smallest = page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('main p, main li, main dd, main dt')]
+            .filter(el => el.offsetParent !== null && !el.closest('.card-footer'))
+            .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
+    )
+    page.close()
+    assert pages == 1, f"{card} with {profile} prints on {pages} pages"
+    assert smallest >= 12, f"body text of {smallest}px is under 9 pt"
+    assert "published 21 March 2024" in text or "Cardiff Parenting" in text, "the source footer"
+    for words in SCREEN_ONLY:
+        assert words not in text
+
+
+def test_where_to_turn_prints_the_areas_contacts_and_services(browser, sites):
+    page = browser.new_page()
+    page.goto(
+        (sites["local/examples/cardiff"] / "quick-reference/where-to-turn-locally.html").as_uri()
+    )
+    _, text = pdf_of(page)
+    page.close()
+    for words in [
+        "Cardiff Family Gateway",
+        "03000 133 133",
+        "Safeguarding",
+        "Baby stay and play sessions",
+    ]:
+        assert words in text
+
+
+def longest_framework_page():
+    pages = sorted(
+        (DOCS / "framework").glob("*.md"), key=lambda p: len(p.read_text()), reverse=True
+    )
+    return pages[0].relative_to(DOCS).with_suffix(".html").as_posix()
+
+
+def test_a_long_page_prints_whole_without_navigation_or_buttons(browser, site):
+    path = longest_framework_page()
+    page = browser.new_page()
+    page.goto((site / path).as_uri())
+    last = page.evaluate(
+        "() => [...document.querySelectorAll('main .body section p')].filter(p => !p.closest('details, .checklist, blockquote')).pop().innerText"
+    )
+    pages, text = pdf_of(page)
+    page.close()
+    assert pages >= 2
+    assert " ".join(last.split())[-60:] in text, "the last paragraph is printed"
+    assert "Department for Education and Department of Health and Social Care" in text
+    for words in SCREEN_ONLY:
+        assert words not in text
+
+
+def test_dropdowns_print_open_and_links_show_their_address(browser, site):
+    page = browser.new_page()
+    page.goto((site / "framework/step-1.html").as_uri())
+    assert not page.locator("details.sd-dropdown").first.evaluate("d => d.open")
+    _, text = pdf_of(page)
+    page.goto((site / "framework/step-3.html").as_uri())
+    _, step_3 = pdf_of(page)
+    page.close()
+    assert "I love it when I blow raspberries and my baby giggles." in text
+    assert "Can you tell me a little more about why you chose those words or sentences?" in text
+    assert re.search(r"NHS Start for Life \(https://www\.nhs\.uk/start-for-life/\)", step_3)
+
+
+def test_tabs_print_every_tab(browser, site):
+    page = browser.new_page()
+    page.goto((site / "index.html").as_uri())
+    labels = page.locator(".sd-tab-set > label").all_inner_texts()
+    _, text = pdf_of(page)
+    page.close()
+    assert len(labels) == 3
+    for label in labels:
+        assert label in text
+    assert "Step 2" in text.split(labels[-1], 1)[1], "the last tab's links are printed"
+
+
+def test_checklists_print_with_their_boxes_ticked_or_empty(browser, site):
+    page = browser.new_page()
+    page.goto((site / "framework/setting-the-scene.html").as_uri())
+    page.locator("input.checklist-box").first.check()
+    page.emulate_media(media="print")
+    state = page.evaluate(
+        """() => ({
+            boxes: [...document.querySelectorAll('input.checklist-box')].map(b => b.offsetParent !== null && b.checked),
+            tools: document.querySelector('.checklist-tools').offsetParent !== null,
+            breaks: getComputedStyle(document.querySelector('.checklist')).breakInside,
+        })"""
+    )
+    _, text = pdf_of(page)
+    page.close()
+    assert state["boxes"][0] is True and state["boxes"][1:] == [False] * (len(state["boxes"]) - 1)
+    assert state["tools"] is False and state["breaks"] == "avoid"
+    assert "Your ticks are kept" not in text
+
+
+def test_a_filtered_directory_prints_only_what_the_filter_shows(browser, rootdir, tmp_path):
+    from helpers import sphinx_build
+
+    out = tmp_path / "out"
+    assert sphinx_build(rootdir / "test-signposting", out, "-W").returncode == 0
+    with serving(out) as url:
+        page = browser.new_page()
+        page.goto(url + "directory/index.html?topic=crying-and-soothing")
+        _, text = pdf_of(page)
+        page.close()
+    assert "Crying and soothing clinic" in text
+    for other in ["Baby stay and play", "Online advice hub", "Antenatal relationships group"]:
+        assert other not in text
+    assert "Search the directory" not in text
+
+
+def test_print_button_prints_and_waits_for_javascript(browser, site):
+    context = browser.new_context()
+    context.add_init_script(
+        "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
+    )
+    page = context.new_page()
+    page.goto((site / "quick-reference/prompts-at-a-glance.html").as_uri())
+    page.click("button.print-button")
+    assert page.evaluate("window.__printed") == 1
+    context.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "quick-reference/prompts-at-a-glance.html").as_uri())
+    assert not page.is_visible("button.print-button")
+    context.close()
