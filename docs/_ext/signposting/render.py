@@ -8,7 +8,6 @@ from docutils import nodes
 from .fields import language_name
 from .vocabulary import ACCESS, DELIVERY, STAGES, TIERS, TOPICS
 
-
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
