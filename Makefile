@@ -9,13 +9,14 @@ PROFILE    ?= local/default
 BIN         = $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build
 
-.PHONY: help html serve test lint browser clean dist
+.PHONY: help html serve test lint browser clean dist bench
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
 	@echo "make test    run every test, browser tests included"
 	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip and dist/SHA256SUMS"
+	@echo "make bench   build times, page weights, other themes, 100-5,000 services (writes bench.json)"
 	@echo "make lint    run ruff"
 	@echo "make clean   remove $(BUILDDIR)"
 
@@ -52,6 +53,9 @@ test: $(VENV)/.installed node_modules/.installed browser
 
 dist: $(VENV)/.installed
 	$(BIN)/python scripts/dist.py --profile $(PROFILE) --builddir $(BUILDDIR) --dist dist
+
+bench: $(VENV)/.installed browser
+	$(BIN)/python scripts/bench.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check conf.py docs/_ext scripts tests

@@ -25,10 +25,10 @@ def site_pages():
     return [*pages, "search.html", "genindex.html"]
 
 
-def sphinx_build(srcdir, outdir, *options, confdir=None):
+def sphinx_build(srcdir, outdir, *options, confdir=None, quiet=True):
     """Run sphinx-build in a child process, as ``make html`` does, and keep what it printed."""
     env = {**os.environ, "PYTHONPATH": str(DOCS / "_ext")}
-    command = [sys.executable, "-m", "sphinx", "-q", *options]
+    command = [sys.executable, "-m", "sphinx", *(["-q"] if quiet else []), *options]
     if confdir is not None:
         command += ["-c", str(confdir)]
     return subprocess.run(

@@ -8,6 +8,7 @@ stops the build with every problem listed as ``path:line: what is wrong`` and no
 import json
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.util import logging
 
 from .directives import (
@@ -92,13 +93,19 @@ def attach(app):
         )
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
-        app.add_css_file("directory.css", priority=850)
         app.add_css_file("brand.css", priority=950)
 
 
 def add_script(app, pagename, templatename, context, doctree):
-    """Only the page with the filter form loads the filtering script."""
-    if doctree is not None and any(doctree.findall(directory_filters)):
+    """Pages showing services load the directory's stylesheet; the directory, its script."""
+    if doctree is None:
+        return
+    if any(
+        "service" in node.get("classes", []) or "area-contacts" in node.get("classes", [])
+        for node in doctree.findall(nodes.Element)
+    ):
+        app.add_css_file("directory.css", priority=850)
+    if any(doctree.findall(directory_filters)):
         app.add_js_file("directory.js", loading_method="defer")
 
 

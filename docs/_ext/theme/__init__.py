@@ -7,6 +7,7 @@ stylesheet, and tables that scroll in their own keyboard-reachable box.
 
 from pathlib import Path
 
+from .assets import trim_assets
 from .scroll import ScrollRegionTransform, scroll_region, visit_scroll_region_html
 
 THEME_DIR = Path(__file__).parent / "practice-guide"
@@ -28,6 +29,7 @@ def setup(app):
     app.add_html_theme("practice-guide", str(THEME_DIR))
     app.connect("builder-inited", add_stylesheet)
     app.connect("html-page-context", add_print_script)
+    app.connect("html-page-context", trim_assets, priority=900)
     app.add_node(
         scroll_region,
         html=(visit_scroll_region_html, lambda self, node: self.body.append("</div>\n")),
