@@ -121,7 +121,7 @@ class SignpostingDirective(DataDirective):
             and wanted.get("stage", set(s.stages)) & set(s.stages)
             and (wanted.get("topic") is None or wanted["topic"] & set(s.topics))
         ]
-        services.sort(key=lambda s: (list(TIERS).index(s.tier), s.national, s.name.lower()))
+        services.sort(key=lambda s: (s.national, list(TIERS).index(s.tier), s.name.lower()))
         limit = self.options.get("limit")
         shown = services[:limit] if limit else services
         box = nodes.container(classes=["signposting"])
