@@ -28,7 +28,7 @@ def site_pages():
 def sphinx_build(srcdir, outdir, *options, confdir=None, quiet=True):
     """Run sphinx-build in a child process, as ``make html`` does, and keep what it printed."""
     env = {**os.environ, "PYTHONPATH": str(DOCS / "_ext")}
-    command = [sys.executable, "-m", "sphinx", *(["-q"] if quiet else []), *options]
+    command = [sys.executable, "-m", "sphinx", "--no-color", *(["-q"] if quiet else []), *options]
     if confdir is not None:
         command += ["-c", str(confdir)]
     return subprocess.run(
