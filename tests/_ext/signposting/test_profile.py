@@ -205,9 +205,6 @@ def test_loaders_raise_only_their_own_error_for_any_input(
     tmp_path_factory, toml, yaml_text, csv_bytes
 ):
     folder = tmp_path_factory.mktemp("fuzz")
-    (folder / "profile.toml").write_text(
-        toml, encoding="utf-8", errors="surrogatepass"
-    ) if False else None
     (folder / "profile.toml").write_bytes(toml.encode("utf-8", "surrogatepass"))
     (folder / "s.yaml").write_bytes(yaml_text.encode("utf-8", "surrogatepass"))
     (folder / "s.csv").write_bytes(csv_bytes)
