@@ -33,7 +33,7 @@ source_suffix = {".md": "markdown"}
 # Quotations are kept character for character: no straight quotes turned curly.
 smartquotes = False
 
-myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
 
 html_theme = "practice-guide"

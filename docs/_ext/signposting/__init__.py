@@ -6,6 +6,7 @@ stops the build with every problem listed as ``path:line: what is wrong`` and no
 """
 
 import json
+import sys
 from pathlib import Path
 
 from docutils import nodes
@@ -15,13 +16,14 @@ from .directives import (
     ContactsDirective,
     DirectoryDirective,
     DirectoryRole,
+    ProfileRole,
     SignpostingDirective,
     directory_filters,
     directory_link,
     resolve_links,
 )
 from .html import setup_nodes
-from .problems import ProfileDataError, shown_path
+from .problems import ProfileDataError, summary
 from .profile import load_profile
 
 logger = logging.getLogger(__name__)
@@ -34,48 +36,29 @@ def profile_folder(app, config):
 
 
 def load(app, config):
-    """Load the profile and hand its settings to the theme, MyST and the checklists."""
+    """Load the profile and hand its settings to the theme and the checklists.
+
+    Problems go straight to standard error as ``path:line: what is wrong``, every one of
+    them, and the build stops with status 2: no traceback, and nothing is written.
+    """
     folder = profile_folder(app, config)
     try:
         directory = load_profile(folder)
     except ProfileDataError as exc:
-        # Every problem at once, as path:line: message, then stop: no traceback, no output.
         for problem in exc.problems:
-            location = f"{problem.path}:{problem.line}" if problem.line else problem.path
-            logger.error(problem.message, location=location, type="signposting", subtype="profile")
-        count = len(exc.problems)
-        logger.error(
-            "%d problem%s in the local profile %s; nothing was built.",
-            count,
-            "s" if count != 1 else "",
-            shown_path(folder),
-            type="signposting",
-            subtype="profile",
-        )
+            print(problem, file=sys.stderr)
+        print(summary(exc.problems, folder), file=sys.stderr)
         raise SystemExit(2) from None
     app.signposting = directory
     config.html_context = {
         **(config.html_context or {}),
         "area_name": directory.area,
         "area_example": directory.example,
-        "area_logo": f"_static/{directory.logo.name}" if directory.logo else "",
+        "area_logo": f"_static/{directory.logo.published_name}" if directory.logo else "",
         "area_logo_alt": directory.logo_alt,
     }
     if "checklist_remember_ticks" in config:
         config.checklist_remember_ticks = directory.remember_ticks
-    if "myst_substitutions" in config:
-        front = directory.front_door
-        config.myst_substitutions = {
-            **config.myst_substitutions,
-            "area_name": directory.area,
-            "front_door_name": front.name if front else "",
-            "front_door_phone": front.phone if front else "",
-            "front_door_email": front.email if front else "",
-            "front_door_website": front.website if front else "",
-            "safeguarding_summary": directory.safeguarding.summary
-            if directory.safeguarding
-            else "",
-        }
 
 
 def attach(app):
@@ -121,7 +104,7 @@ def write_outputs(app, exception):
         "/* The area's brand colour, from its profile. */\n" + brand, encoding="utf-8"
     )
     if directory.logo:
-        (static / directory.logo.name).write_bytes(directory.logo.read_bytes())
+        (static / directory.logo.published_name).write_bytes(directory.logo.path.read_bytes())
     data = {
         "area": directory.area,
         "nation": directory.nation,
@@ -140,6 +123,7 @@ def setup(app):
     app.add_directive("signposting", SignpostingDirective)
     app.add_directive("signposting-contacts", ContactsDirective)
     app.add_role("directory", DirectoryRole())
+    app.add_role("profile", ProfileRole())
     app.add_node(directory_link)
     setup_nodes(app)
     app.connect("config-inited", load, priority=400)
@@ -147,4 +131,9 @@ def setup(app):
     app.connect("html-page-context", add_script)
     app.connect("doctree-resolved", resolve_links)
     app.connect("build-finished", write_outputs)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1.1",
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

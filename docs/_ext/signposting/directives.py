@@ -8,11 +8,17 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
+from . import schema
+from .fields import LANGUAGE_CODES
 from .render import contact_block, service_entry
-from .vocabulary import ACCESS, STAGES, TIER_WORDING, TIERS, TOPICS
+from .vocabulary import TIER_WORDING, TIERS
 
 logger = logging.getLogger(__name__)
-FILTERS = {"tier": TIERS, "stage": STAGES, "topic": TOPICS, "access": ACCESS}
+# The filters a link or a short list may use: every declared filter, by its URL key.
+FILTERS = {
+    f.filter.key: LANGUAGE_CODES if f.kind is schema.LANGUAGES else f.kind.labels
+    for f in schema.FILTERS
+}
 
 
 class directory_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
@@ -47,11 +53,13 @@ class DirectoryDirective(DataDirective):
 
     def run(self):
         directory = self.directory
-        result = [
-            directory_filters(
-                "", languages=sorted({c for s in directory.services for c in s.languages})
-            )
-        ]
+        # Filters whose options are the values the services use (languages), not a vocabulary.
+        used = {
+            f.filter.key: sorted({v for s in directory.services for v in getattr(s, f.name)})
+            for f in schema.FILTERS
+            if f.filter.options == "data"
+        }
+        result = [directory_filters("", used=used)]
         if not directory.local_services:
             note = nodes.admonition(classes=["note", "no-local-services"])
             note += nodes.title("", "No local services are set up yet")
@@ -87,16 +95,14 @@ class SignpostingDirective(DataDirective):
     """A short, static list of services for a page: filtered by tier, stage and topic."""
 
     option_spec = {
-        "tier": directives.unchanged,
-        "stage": directives.unchanged,
-        "topic": directives.unchanged,
+        **{key: directives.unchanged for key in FILTERS},
         "limit": directives.nonnegative_int,
     }
 
     def run(self):
         directory = self.directory
         wanted = {}
-        for option, allowed in (("tier", TIERS), ("stage", STAGES), ("topic", TOPICS)):
+        for option, allowed in FILTERS.items():
             if option not in self.options:
                 continue
             values = [
@@ -114,13 +120,7 @@ class SignpostingDirective(DataDirective):
                     subtype="option",
                 )
             wanted[option] = set(values)
-        services = [
-            s
-            for s in directory.services
-            if s.tier in wanted.get("tier", {s.tier})
-            and wanted.get("stage", set(s.stages)) & set(s.stages)
-            and (wanted.get("topic") is None or wanted["topic"] & set(s.topics))
-        ]
+        services = [s for s in directory.services if matches(s, wanted)]
         services.sort(key=lambda s: (s.national, list(TIERS).index(s.tier), s.name.lower()))
         limit = self.options.get("limit")
         shown = services[:limit] if limit else services
@@ -153,9 +153,13 @@ class ContactsDirective(DataDirective):
     def run(self):
         directory = self.directory
         box = nodes.container(classes=["area-contacts"])
+        tables = schema.PROFILE_TABLES
         if directory.front_door:
             box += contact_block(
-                "Front door: where to ask for help", directory.front_door, classes=["front-door"]
+                "Front door: where to ask for help",
+                tables["front_door"],
+                directory.front_door,
+                classes=["front-door"],
             )
         else:
             missing = nodes.container(classes=["area-contact", "front-door"])
@@ -166,7 +170,12 @@ class ContactsDirective(DataDirective):
             )
             box += missing
         if directory.safeguarding:
-            box += contact_block("Safeguarding", directory.safeguarding, classes=["safeguarding"])
+            box += contact_block(
+                "Safeguarding",
+                tables["safeguarding"],
+                directory.safeguarding,
+                classes=["safeguarding"],
+            )
         else:
             missing = nodes.container(classes=["area-contact", "safeguarding"])
             missing += nodes.rubric("", "Safeguarding")
@@ -175,6 +184,40 @@ class ContactsDirective(DataDirective):
             )
             box += missing
         return [box]
+
+
+def matches(service, wanted):
+    """Whether a service has one of the wanted values of every filter given."""
+    values = service.filters()
+    return all(set(values[key].split(" ")) & chosen for key, chosen in wanted.items())
+
+
+class ProfileRole(SphinxRole):
+    """``{profile}`area.name```: a value from the profile, as plain text and nothing else.
+
+    The value becomes a text node, never parsed as MyST, reStructuredText, HTML or a
+    template, so whatever a profile holds is shown as written. The key must be declared in
+    ``schema.PROFILE``; a value the profile leaves out is shown as "" with no warning.
+    """
+
+    def run(self):
+        table, _, key = self.text.strip().partition(".")
+        declared = schema.PROFILE_TABLES.get(table)
+        if declared is None or key not in declared.by_name:
+            known = [f"{t.name}.{f.name}" for t in schema.PROFILE for f in t.fields]
+            logger.warning(
+                "profile: %r is not a profile value; use one of: %s",
+                self.text,
+                ", ".join(known),
+                location=self.get_location(),
+                type="signposting",
+                subtype="profile",
+            )
+            return [nodes.Text("")], []
+        directory = self.env.signposting
+        self.env.note_dependency(str(directory.folder / "profile.toml"))
+        value = directory.value(table, key)
+        return [nodes.Text("" if value in (None, "") else str(value))], []
 
 
 class DirectoryRole(SphinxRole):

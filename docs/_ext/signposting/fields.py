@@ -1,21 +1,30 @@
 """Checks for single values: text, lists, dates, UK phone numbers, e-mail addresses, links.
 
 Each check returns the clean value or raises ``Invalid`` with a sentence for the administrator.
+Pure Python: the declaration in ``schema.py`` says which check each field uses.
 """
 
 import datetime as dt
 import re
+import unicodedata
 from difflib import get_close_matches
 from urllib.parse import urlsplit
 
 import phonenumbers
 import pycountry
+from checklist.model import SLUG
 from email_validator import EmailNotValidError, validate_email
 
 UK_REGIONS = {"GB", "GG", "JE", "IM"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# The only links the guide ever writes; compared in lower case, here and nowhere else.
+LINK_SCHEMES = ("http", "https", "mailto", "tel")
+WEB_SCHEMES = ("http", "https")
+# Before the @ of a plain address: no ?, &, %, quotes or spaces that could turn a mailto: link
+# into a message with a subject, a body or extra recipients.
+PLAIN_LOCAL_PART = re.compile(r"^[A-Za-z0-9._'+-]+$")
+URL_LIMIT = 2000
 
 
 class Invalid(ValueError):
@@ -23,6 +32,7 @@ class Invalid(ValueError):
 
 
 def text(value, *, limit=None):
+    """Trimmed text on one line, with no control characters, at most ``limit`` characters."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise Invalid("must be text")
     if not isinstance(value, str):
@@ -30,20 +40,22 @@ def text(value, *, limit=None):
     value = " ".join(value.split())
     if not value:
         raise Invalid("is empty")
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise Invalid("contains a control character; type the text again without it")
     if limit is not None and len(value) > limit:
         raise Invalid(f"is {len(value)} characters long; it may be at most {limit}")
     return value
 
 
 def slug(value):
-    value = text(value)
+    value = text(value, limit=100)
     if not SLUG.match(value):
         raise Invalid(f"{value!r} is not a slug: use lower-case letters, digits and single hyphens")
     return value
 
 
 def choices(value, allowed, *, required):
-    """A list (or a ``;``-separated string) of words from ``allowed``, without repeats."""
+    """A list (or a ``;``-separated string, as in CSV) of words from ``allowed``, no repeats."""
     if isinstance(value, str):
         items = [part.strip() for part in value.split(";")]
     elif isinstance(value, list):
@@ -67,20 +79,21 @@ def choices(value, allowed, *, required):
 
 
 def one_of(value, allowed):
-    value = text(value)
+    value = text(value, limit=100)
     if value not in allowed:
         raise Invalid(f"{value!r} is not one of: {', '.join(allowed)}{suggest(value, allowed)}")
     return value
 
 
+def either(words):
+    """``a, b or c``: a list of alternatives as a reader would say it."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 def suggest(word, allowed):
-    close = get_close_matches(str(word), list(allowed), n=1)
+    close = get_close_matches(str(word)[:100], list(allowed), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def languages(value):
-    codes = choices(value, _LANGUAGE_CODES, required=True) if value is not None else ["en"]
-    return codes
 
 
 class _LanguageCodes:
@@ -97,7 +110,11 @@ class _LanguageCodes:
         return iter(["ISO 639-1 codes such as en, cy, pl, ur"])
 
 
-_LANGUAGE_CODES = _LanguageCodes()
+LANGUAGE_CODES = _LanguageCodes()
+
+
+def languages(value):
+    return choices(value, LANGUAGE_CODES, required=True)
 
 
 def language_name(code):
@@ -116,15 +133,29 @@ def review_date(value, today):
         except ValueError:
             raise Invalid(f"{value!r} is not a real date") from None
     else:
-        raise Invalid(f"{value!r} is not a date written YYYY-MM-DD")
+        raise Invalid(f"{str(value)[:40]!r} is not a date written YYYY-MM-DD")
     if day > today:
         raise Invalid(f"{day.isoformat()} is in the future")
     return day
 
 
+class Phone(str):
+    """A phone number as the profile wrote it, with the ``tel:`` address it links to."""
+
+    uri: str
+
+    def __new__(cls, shown, uri):
+        phone = super().__new__(cls, shown)
+        phone.uri = uri
+        return phone
+
+    def __reduce__(self):
+        return Phone, (str(self), self.uri)
+
+
 def uk_phone(value):
-    """Shown as written; linked as E.164 (``tel:+443000133133``)."""
-    shown = text(value)
+    """Shown as written; linked as E.164, keeping any extension (``tel:+44113...;ext=2``)."""
+    shown = text(value, limit=60)
     try:
         number = phonenumbers.parse(shown, "GB")
     except phonenumbers.NumberParseException:
@@ -133,26 +164,51 @@ def uk_phone(value):
         raise Invalid(f"{shown!r} is not a valid UK phone number")
     if phonenumbers.region_code_for_number(number) not in UK_REGIONS:
         raise Invalid(f"{shown!r} is not a UK phone number")
-    return shown, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    uri = "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        if not number.extension.isdigit():
+            raise Invalid(f"{shown!r} has an extension that is not a number")
+        uri += f";ext={number.extension}"
+    return Phone(shown, uri)
 
 
 def email(value):
-    shown = text(value)
+    """A plain address (``name@example.org``), checked without any network look-up."""
+    shown = text(value, limit=254)
+    local, at, _ = shown.rpartition("@")
+    if at and not PLAIN_LOCAL_PART.match(local):
+        raise Invalid(
+            f"{shown!r} is not a plain e-mail address: before the @ use only letters, digits "
+            "and . _ ' + -"
+        )
     try:
-        validate_email(shown, check_deliverability=False)
+        validate_email(shown, check_deliverability=False, allow_quoted_local=False)
     except EmailNotValidError as exc:
         raise Invalid(f"{shown!r} is not an e-mail address: {exc}") from None
     return shown
 
 
+def scheme(uri):
+    """A link's scheme in lower case (``HTTPS://x`` is https), or "" when it has none."""
+    head, colon, _ = str(uri).partition(":")
+    return head.strip().lower() if colon else ""
+
+
 def web_address(value):
-    shown = text(value)
-    parts = urlsplit(shown)
-    if parts.scheme not in ("http", "https"):
+    """An ``http(s)://`` address with a host and nothing hidden in it; the scheme lower-cased."""
+    shown = text(value, limit=URL_LIMIT)
+    if scheme(shown) not in WEB_SCHEMES:
         raise Invalid(f"{shown!r} must start with https:// (or http://)")
-    if not parts.hostname or " " in shown:
+    try:
+        parts = urlsplit(shown)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if not host or " " in shown:
         raise Invalid(f"{shown!r} is not a complete web address")
-    return shown
+    if parts.username is not None or parts.password is not None:
+        raise Invalid(f"{shown!r} must not contain a user name or password")
+    return scheme(shown) + shown[shown.index(":") :]
 
 
 def colour_contrast_with_white(value):
@@ -168,7 +224,7 @@ def colour_contrast_with_white(value):
 
 
 def brand_colour(value):
-    shown = text(value)
+    shown = text(value, limit=20)
     if not HEX_COLOUR.match(shown):
         raise Invalid(f"{shown!r} is not a colour written #rrggbb")
     ratio = colour_contrast_with_white(shown)
@@ -177,3 +233,15 @@ def brand_colour(value):
             f"{shown} has a contrast of {ratio:.1f}:1 against white; it needs at least 4.5:1"
         )
     return shown.lower()
+
+
+def boolean(value):
+    if not isinstance(value, bool):
+        raise Invalid("must be true or false")
+    return value
+
+
+def months(value):
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+        raise Invalid("must be a whole number of months, from 1 to 120")
+    return value

@@ -3,9 +3,8 @@
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import schema
 from .directives import directory_filters
-from .fields import language_name
-from .vocabulary import ACCESS, STAGES, TIERS, TOPICS
 
 
 class service_entry(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -48,18 +47,22 @@ def _select(self, name, label, any_label, options):
 
 
 def visit_filters(self, node):
-    languages = [(code, language_name(code)) for code in node["languages"]]
+    """The form: free text, then a select for each declared filter. The script reads the
+    filter keys from ``data-filters`` and each service's values from ``data-<key>``."""
+    selects = []
+    for f in schema.FILTERS:
+        values = node["used"][f.filter.key] if f.filter.options == "data" else f.kind.labels
+        options = [(value, f.kind.label(value)) for value in values]
+        selects.append(_select(self, f.filter.key, f.filter.label, f.filter.any, options))
+    keys = " ".join(f.filter.key for f in schema.FILTERS)
     self.body.append(
         '<form class="directory-filters" hidden aria-label="Filter the directory" '
+        f'data-filters="{keys}" '
         'data-count-one="1 service shown" data-count-many="{n} services shown" '
         'data-count-none="No services match these filters. Try fewer filters.">'
         '<div class="filter filter-text"><label for="filter-q">Search the directory</label>'
         '<input id="filter-q" name="q" type="search" autocomplete="off" spellcheck="false"></div>'
-        + _select(self, "tier", "Level of support", "Any level", TIERS.items())
-        + _select(self, "stage", "Stage", "Any stage", STAGES.items())
-        + _select(self, "topic", "Topic", "Any topic", TOPICS.items())
-        + _select(self, "access", "How to get it", "Any way", ACCESS.items())
-        + _select(self, "language", "Language", "Any language", languages)
+        + "".join(selects)
         + '<div class="filter-actions"><button type="button" class="directory-clear">Clear filters</button>'
         '<p class="directory-count" role="status" aria-live="polite"></p></div>'
         "</form>\n"

@@ -33,3 +33,12 @@ def shown_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def summary(problems, folder):
+    """The closing line after a list of problems."""
+    count = len(problems)
+    return (
+        f"{count} problem{'s' if count != 1 else ''} in the local profile "
+        f"{shown_path(folder)}; nothing was built."
+    )

@@ -1,7 +1,8 @@
 """A local profile: ``profile.toml`` and the service files it names, loaded and checked.
 
 ``load_profile`` either returns a ``Directory`` or raises ``ProfileDataError`` listing every
-problem in every file. It never raises anything else for bad data.
+problem in every file. It never raises anything else for bad data: whatever the folder holds
+(or fails to hold), the administrator gets ``path:line: what is wrong``.
 """
 
 import datetime as dt
@@ -11,36 +12,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fields
+from . import fields, files, schema
 from .fields import Invalid
 from .problems import Problem, ProfileDataError, shown_path
-from .services import Service, read_file, validate
-from .vocabulary import NATIONS, REMEMBER_TICKS
+from .services import read_file, validate
 
 NATIONAL = Path(__file__).parent / "national"
-DATA_SUFFIXES = (".yaml", ".yml", ".csv")
-
-# Each table, its keys, and whether the key is required when the table is present.
-SCHEMA = {
-    "area": {"name": True, "nation": True, "brand_colour": False, "logo": False,
-             "logo_alt": False, "example": False},
-    "front_door": {"name": True, "phone": False, "email": False, "website": False,
-                   "opening_times": False},
-    "safeguarding": {"summary": True, "phone": False, "email": False, "procedures_url": False},
-    "checklists": {"remember_ticks": False},
-    "directory": {"sources": False, "include_national": False, "review_after_months": False},
-}  # fmt: skip
-
-
-@dataclass
-class Contact:
-    name: str = ""
-    summary: str = ""
-    phone: str = ""
-    phone_e164: str = ""
-    email: str = ""
-    website: str = ""
-    opening_times: str = ""
 
 
 @dataclass
@@ -48,18 +25,49 @@ class Directory:
     """Everything a profile says, checked: the area, its contacts and its services."""
 
     folder: Path
-    area: str
-    nation: str
-    example: bool = False
-    brand_colour: str = ""
-    logo: Path | None = None
-    logo_alt: str = ""
-    front_door: Contact | None = None
-    safeguarding: Contact | None = None
-    remember_ticks: str = "tab"
-    review_after_months: int = 12
-    services: list[Service] = field(default_factory=list)
+    tables: dict  # table name -> its record (schema.RECORDS), for every table written
+    services: list = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+
+    @property
+    def area(self):
+        return self.tables["area"].name
+
+    @property
+    def nation(self):
+        return self.tables["area"].nation
+
+    @property
+    def example(self):
+        return self.tables["area"].example
+
+    @property
+    def brand_colour(self):
+        return self.tables["area"].brand_colour
+
+    @property
+    def logo(self):
+        return self.tables["area"].logo or None
+
+    @property
+    def logo_alt(self):
+        return self.tables["area"].logo_alt
+
+    @property
+    def remember_ticks(self):
+        return self.tables["checklists"].remember_ticks
+
+    @property
+    def review_after_months(self):
+        return self.tables["directory"].review_after_months
+
+    @property
+    def front_door(self):
+        return self.tables.get("front_door")
+
+    @property
+    def safeguarding(self):
+        return self.tables.get("safeguarding")
 
     @property
     def local_services(self):
@@ -68,6 +76,11 @@ class Directory:
     @property
     def stale(self):
         return [service for service in self.services if service.stale]
+
+    def value(self, table, key):
+        """A profile value by its declared name (``area.name``), or "" when not given."""
+        record = self.tables.get(table)
+        return getattr(record, key, "") if record is not None else ""
 
 
 def today():
@@ -78,26 +91,86 @@ def today():
     return dt.date.today()
 
 
-def key_lines(text):
-    """Where each ``[table] key`` is written, so messages can name the line."""
-    lines, table = {}, ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        header = re.match(r"^\[\s*([A-Za-z0-9_.-]+)\s*\]", stripped)
-        if header:
-            table = header.group(1)
-            lines.setdefault((table, None), number)
-            continue
-        key = re.match(r"^([A-Za-z0-9_-]+)\s*=", stripped)
-        if key:
-            lines.setdefault((table, key.group(1)), number)
-    return lines
-
-
 def months_between(earlier, later):
     return (
         (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
     )
+
+
+_BARE = r"[A-Za-z0-9_-]+"
+_QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'"
+_PART = rf"(?:{_BARE}|{_QUOTED})"
+_HEADER = re.compile(rf"^\s*\[\[?\s*(?P<path>{_PART}(?:\s*\.\s*{_PART})*)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(rf"^\s*(?P<path>{_PART}(?:\s*\.\s*{_PART})*)\s*=")
+
+
+def _parts(path):
+    return [p[1:-1] if p[0] in "\"'" else p for p in re.findall(_PART, path)]
+
+
+def key_lines(text):
+    """Where each ``[table] key`` is written, so messages can name the line: headers in any
+    form (``[t]``, ``[[t]]``, ``[ "t" ]``), dotted keys, and not inside multi-line strings."""
+    lines, table, in_string = {}, [], None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string:
+            if line.count(in_string) % 2:
+                in_string = None
+            continue
+        header = _HEADER.match(line)
+        key = None if header else _KEY.match(line)
+        if header:
+            table = _parts(header["path"])
+            path = [*table, None][:2]
+        elif key:
+            path = (table + _parts(key["path"]))[:2]
+            if len(path) == 1:
+                path = ["", path[0]]
+        else:
+            path = None
+        if path:
+            lines.setdefault((path[0], path[1]), number)
+            lines.setdefault((path[0], None), number)
+        for quote in ('"""', "'''"):
+            if line.count(quote) % 2:
+                in_string = quote
+    return lines
+
+
+def read_toml(folder):
+    """``profile.toml`` as data and its key lines; a ``ProfileDataError`` for anything that
+    stops it being read: no folder, no file, too big, not UTF-8, not TOML."""
+    folder = Path(folder)
+    path = folder / "profile.toml"
+    shown = shown_path(path)
+
+    def fail(message, line=0, where=shown):
+        raise ProfileDataError([Problem(where, line, message)])
+
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        fail(f"{what}: PROFILE must name a profile folder holding profile.toml", where=shown_path(folder))
+    if path.is_dir():
+        fail("is a folder; it must be a file")
+    if not path.exists():
+        fail("not found: a profile folder needs a profile.toml")
+    try:
+        raw = files.read_bounded(path, files.PROFILE_LIMIT, "profile.toml")
+    except Invalid as exc:
+        fail(str(exc))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail("is not UTF-8 text: save it as UTF-8", raw[: exc.start].count(b"\n") + 1)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"line (\d+)", str(exc))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        fail(f"is not valid TOML: {reason}", int(where.group(1)) if where else 1)
+    except RecursionError:
+        fail("is not valid TOML: it is nested too deeply")
+    return data, key_lines(text), shown
 
 
 def load_profile(folder, *, on=None):
@@ -108,27 +181,9 @@ def load_profile(folder, *, on=None):
     reproducible build gives the same pages whenever it runs.
     """
     folder = Path(folder)
+    data, lines, shown = read_toml(folder)
     day = on or today()
-    latest = on or dt.date.today()
-    toml_path = folder / "profile.toml"
-    shown = shown_path(toml_path)
-    if not toml_path.is_file():
-        raise ProfileDataError(
-            [Problem(shown, 0, "not found: a profile folder needs a profile.toml")]
-        )
-    try:
-        text = toml_path.read_bytes().decode("utf-8-sig")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise ProfileDataError([Problem(shown, 0, "is not UTF-8 text")]) from None
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"line (\d+)", str(exc))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ProfileDataError(
-            [Problem(shown, int(where.group(1)) if where else 1, f"is not valid TOML: {reason}")]
-        ) from None
-
-    lines = key_lines(text)
+    ctx = schema.Context(today=on or dt.date.today(), folder=folder)
     problems = []
 
     def report(table, key, message):
@@ -136,122 +191,75 @@ def load_profile(folder, *, on=None):
         label = f"[{table}] {key}" if key else f"[{table}]"
         problems.append(Problem(shown, line, f"{label}: {message}"))
 
-    for table, value in data.items():
-        if table not in SCHEMA:
-            report(table, None, f"unknown table{fields.suggest(table, SCHEMA)}")
-        elif not isinstance(value, dict):
-            report(table, None, "must be a table, written [" + table + "]")
-    tables = {t: v for t, v in data.items() if t in SCHEMA and isinstance(v, dict)}
-    for table, keys in tables.items():
-        for key in keys:
-            if key not in SCHEMA[table]:
-                report(table, key, f"unknown key{fields.suggest(key, SCHEMA[table])}")
-        for key, required in SCHEMA[table].items():
-            if required and key not in keys:
-                report(table, key, "is missing")
+    tables = {}
+    for name, values in data.items():
+        if name not in schema.PROFILE_TABLES:
+            report(name, None, f"unknown table{fields.suggest(name, schema.PROFILE_TABLES)}")
+        elif not isinstance(values, dict):
+            report(name, None, f"must be a table, written [{name}] on a line of its own")
+    for table in schema.PROFILE:
+        values = data.get(table.name)
+        if not isinstance(values, dict):
+            if table.required and table.name not in data:
+                report(table.name, None, "is missing: every profile needs [area] with name and nation")
+            if table.required or table.name in ("checklists", "directory"):
+                values = {}  # defaults, so the rest can still be checked
+            else:
+                continue
+        clean, welsh, issues = schema.validate(table, values, ctx)
+        for issue in issues:
+            report(table.name, issue.key, issue.message)
+        tables[table.name] = schema.RECORDS[table.name](**clean, welsh=welsh)
 
-    def check(table, key, checker):
-        value = tables.get(table, {}).get(key)
-        if value is None:
-            return None
-        try:
-            return checker(value)
-        except Invalid as exc:
-            report(table, key, str(exc))
-            return None
-
-    if "area" not in tables:
-        report("area", None, "is missing: every profile needs [area] with name and nation")
-    area = check("area", "name", fields.text) or ""
-    nation = check("area", "nation", lambda v: fields.one_of(v, NATIONS)) or ""
-    directory = Directory(folder=folder, area=area, nation=nation, files=[toml_path])
-    directory.example = bool(check("area", "example", boolean))
-    directory.brand_colour = check("area", "brand_colour", fields.brand_colour) or ""
-    logo = check("area", "logo", fields.text)
-    if logo:
-        logo_path = folder / logo
-        if logo_path.suffix.lower() not in (".svg", ".png"):
-            report("area", "logo", f"{logo!r} must be an .svg or .png file")
-        elif not logo_path.is_file():
-            report("area", "logo", f"{logo!r} is not a file in {shown_path(folder)}")
-        else:
-            directory.logo = logo_path
-            directory.files.append(logo_path)
-        directory.logo_alt = check("area", "logo_alt", fields.text) or ""
-        if "logo_alt" not in tables.get("area", {}):
-            report("area", "logo_alt", "is missing: describe the logo for people who cannot see it")
-
-    for table in ("front_door", "safeguarding"):
-        if table not in tables:
-            continue
-        contact = Contact(
-            name=check(table, "name", fields.text) or "",
-            summary=check(table, "summary", fields.text) or "",
-            email=check(table, "email", fields.email) or "",
-            website=check(table, "website", fields.web_address)
-            or check(table, "procedures_url", fields.web_address)
-            or "",
-            opening_times=check(table, "opening_times", fields.text) or "",
-        )
-        phone = check(table, "phone", fields.uk_phone)
-        if phone:
-            contact.phone, contact.phone_e164 = phone
-        if table == "front_door" and not ({"phone", "email", "website"} & set(tables[table])):
-            report(table, None, "needs at least one of phone, email or website")
-        setattr(directory, table, contact)
-
-    directory.remember_ticks = (
-        check("checklists", "remember_ticks", lambda v: fields.one_of(v, REMEMBER_TICKS)) or "tab"
-    )
-    months = check("directory", "review_after_months", positive_int)
-    directory.review_after_months = months or 12
-    include_national = check("directory", "include_national", boolean)
-    sources = check("directory", "sources", source_list) or []
-
-    records, read_problems = [], []
-    for source in sources:
-        path = folder / source
-        if path.suffix.lower() not in DATA_SUFFIXES:
-            report("directory", "sources", f"{source!r} must be a .yaml, .yml or .csv file")
-            continue
-        if not path.is_file():
-            report("directory", "sources", f"{source!r} is not a file in {shown_path(folder)}")
-            continue
-        directory.files.append(path)
-        found, trouble = read_file(path)
-        records += [(record, False) for record in found]
-        read_problems += trouble
-    if include_national is not False:
-        for path in national_files(nation):
-            directory.files.append(path)
-            found, trouble = read_file(path)
-            records += [(record, True) for record in found]
-            read_problems += trouble
-    problems += read_problems
-
-    first_seen = {}
-    for record, national in records:
-        service, trouble = validate(record, area=area, today=latest)
-        problems += trouble
-        if service is None:
-            continue
-        if service.id in first_seen:
-            other = first_seen[service.id]
-            problems.append(
-                Problem(
-                    record.path,
-                    record.lines.get("id", record.line),
-                    f"service {service.id!r}: id is also used at {other.source}:{other.line}",
-                )
-            )
-            continue
-        service.national = national
-        service.stale = months_between(service.last_reviewed, day) >= directory.review_after_months
-        first_seen[service.id] = service
-        directory.services.append(service)
+    directory = Directory(folder=folder, tables=tables, files=[folder / "profile.toml"])
+    if directory.logo:
+        directory.files.append(directory.logo.path)
+    settings = tables["directory"]
+    sources = [(path, False) for path in settings.sources]
+    if settings.include_national:
+        sources += [(path, True) for path in national_files(directory.nation)]
+    problems += read_services(directory, sources, ctx.today, day)
     if problems:
         raise ProfileDataError(problems)
     return directory
+
+
+def read_services(directory, sources, latest, day):
+    """Read and check every service file into ``directory``; return the problems."""
+    problems, first_seen, count = [], {}, 0
+    for path, national in sources:
+        directory.files.append(path)
+        shown = shown_path(path)
+        records, trouble = read_file(path, shown)
+        problems += trouble
+        count += len(records)
+        if count > files.SERVICES_LIMIT:
+            problems.append(
+                Problem(shown, 0, f"brings the number of services past {files.SERVICES_LIMIT:,}, the most a directory may hold")
+            )
+            break
+        for record in records:
+            service, trouble = validate(record, area=directory.area, today=latest)
+            problems += trouble
+            if service is None:
+                continue
+            if service.id in first_seen:
+                other = first_seen[service.id]
+                problems.append(
+                    Problem(
+                        record.path,
+                        record.lines.get("id", record.line),
+                        f"service {service.id!r}: id is also used at {other.source}:{other.line}",
+                    )
+                )
+                continue
+            service.national = national
+            service.stale = (
+                months_between(service.last_reviewed, day) >= directory.review_after_months
+            )
+            first_seen[service.id] = service
+            directory.services.append(service)
+    return problems
 
 
 def national_files(nation):
@@ -259,21 +267,3 @@ def national_files(nation):
     if nation == "wales":
         files.append(NATIONAL / "wales.yaml")
     return files
-
-
-def boolean(value):
-    if not isinstance(value, bool):
-        raise Invalid("must be true or false")
-    return value
-
-
-def positive_int(value):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise Invalid("must be a whole number of months, 1 or more")
-    return value
-
-
-def source_list(value):
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise Invalid('must be a list of file names, such as ["services.yaml"]')
-    return value

@@ -1,41 +1,42 @@
 """Services and contacts as plain docutils nodes, readable in every builder.
 
-HTML builds add data attributes and the filter form in a post-transform (see ``html.py``).
+Every value from a profile becomes a text node: nothing here parses markup. HTML builds add
+data attributes and the filter form in a post-transform (see ``html.py``).
 """
 
 from docutils import nodes
 
-from .fields import language_name
-from .vocabulary import ACCESS, DELIVERY, STAGES, TIERS, TOPICS
-
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+from . import schema
+from .fields import LINK_SCHEMES, scheme
 
 
 def link(text, uri):
     """Only http, https, mailto and tel links are ever written, whatever reaches here."""
-    if uri.split(":", 1)[0] not in SAFE_SCHEMES:
+    if scheme(uri) not in LINK_SCHEMES:
         raise ValueError(f"refusing to write a link to {uri!r}")
-    classes = ["external"] if uri.startswith("http") else []
+    classes = ["external"] if scheme(uri) in ("http", "https") else []
     if text == uri:
         classes.append("bare")  # it shows its own address, so print does not repeat it
     return nodes.reference("", text, refuri=uri, classes=classes)
 
 
-def contact_links(contact):
+def link_for(kind, value):
+    if kind is schema.PHONE:
+        return link(str(value), value.uri)
+    if kind is schema.EMAIL:
+        return link(value, f"mailto:{value}")
+    return link(value, value)
+
+
+def contact_links(table, record):
+    """The record's phone, e-mail and web links, each after its declared label."""
     para = nodes.paragraph(classes=["contact-links"])
-    parts = []
-    if contact.phone:
-        parts.append(("Phone", link(contact.phone, f"tel:{contact.phone_e164}")))
-    if contact.email:
-        parts.append(("E-mail", link(contact.email, f"mailto:{contact.email}")))
-    if contact.website:
-        parts.append(("Website", link(contact.website, contact.website)))
-    for number, (label, ref) in enumerate(parts):
+    for number, (f, value) in enumerate(schema.links(table, record)):
         if number:
             para += nodes.Text(" · ")
-        para += nodes.Text(f"{label}: ")
-        para += ref
-    return para if parts else None
+        para += nodes.Text(f"{f.label}: ")
+        para += link_for(f.kind, value)
+    return para if para.children else None
 
 
 def field(name, body):
@@ -49,71 +50,51 @@ def field(name, body):
 
 def service_entry(service, *, full=True, review_months=12):
     """One service. ``full`` shows every detail (the directory); otherwise a short form."""
-    box = nodes.container(
-        classes=["service"],
-        service_filters={
-            "service": service.id,
-            "tier": service.tier,
-            "stages": " ".join(service.stages),
-            "topics": " ".join(service.topics),
-            "access": " ".join(service.access),
-            "languages": " ".join(service.languages),
-        },
-    )
+    box = nodes.container(classes=["service"], service_filters=service.filters())
+    box["service_filters"] = {"service": service.id, **box["service_filters"]}
     box += nodes.rubric("", service.name, classes=["service-name"])
     organisation = nodes.paragraph("", service.organisation, classes=["service-organisation"])
     if service.national:
         organisation += nodes.Text(" · ")
         organisation += nodes.emphasis("", "National resource")
     box += organisation
+    contacts = contact_links(schema.SERVICE, service)
     if not full:
         # The short form, for lists on other pages and the printed card: no ids to clash.
-        organisation += nodes.Text(" · " + ", ".join(ACCESS[a] for a in service.access))
-        contacts = contact_links(service)
+        access = schema.SERVICE.by_name["access"].kind
+        organisation += nodes.Text(" · " + ", ".join(map(access.label, service.access)))
         if contacts is not None:
             box += contacts
         return box
     box["ids"].append(f"service-{service.id}")
     box += nodes.paragraph("", service.summary, classes=["service-summary"])
     details = nodes.field_list(classes=["service-details"])
-    contacts = contact_links(service)
     if contacts is not None:
         details += field("Contact", contacts)
-    details += field("How to get it", ", ".join(ACCESS[a] for a in service.access))
-    details += field("Level", TIERS[service.tier])
-    details += field("For", ", ".join(STAGES[s] for s in service.stages))
-    if service.topics:
-        details += field("Topics", ", ".join(TOPICS[t] for t in service.topics))
-    if service.delivery:
-        details += field("Delivered", ", ".join(DELIVERY[d] for d in service.delivery))
-    details += field("Cost", "Free" if service.cost.lower() == "free" else service.cost)
-    details += field("Languages", ", ".join(language_name(code) for code in service.languages))
-    details += field("Area", service.area)
-    if service.address:
-        details += field("Address", service.address)
-    if service.opening_times:
-        details += field("Opening times", service.opening_times)
+    for label, shown in schema.rows(service):
+        details += field(label, shown)
     reviewed = nodes.paragraph("", service.last_reviewed.strftime("%-d %B %Y"))
     if service.stale:
         reviewed += nodes.Text(" ")
         reviewed += nodes.strong(
             "", f"(may be out of date: reviewed over {review_months} months ago)"
         )
-    details += field("Last reviewed", reviewed)
+    details += field(schema.SERVICE.by_name["last_reviewed"].label, reviewed)
     box += details
     return box
 
 
-def contact_block(title, contact, *, classes):
+def contact_block(title, table, record, *, classes):
+    """The front door or safeguarding contact: name, summary, links, opening times."""
     box = nodes.container(classes=["area-contact", *classes])
     box += nodes.rubric("", title)
-    if contact.name:
-        box += nodes.paragraph("", "", nodes.strong("", contact.name))
-    if contact.summary:
-        box += nodes.paragraph("", contact.summary)
-    links = contact_links(contact)
+    if getattr(record, "name", ""):
+        box += nodes.paragraph("", "", nodes.strong("", record.name))
+    if getattr(record, "summary", ""):
+        box += nodes.paragraph("", record.summary)
+    links = contact_links(table, record)
     if links is not None:
         box += links
-    if contact.opening_times:
-        box += nodes.paragraph("", f"Opening times: {contact.opening_times}")
+    if getattr(record, "opening_times", ""):
+        box += nodes.paragraph("", f"Opening times: {record.opening_times}")
     return box

@@ -6,24 +6,16 @@ Every problem in every file is collected; nothing here raises for bad data.
 import csv
 import datetime as dt
 import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import fields
+from . import fields, files, schema
 from .fields import Invalid
 from .problems import Problem, shown_path
-from .vocabulary import ACCESS, DELIVERY, STAGES, TIERS, TOPICS
 
-FIELDS = (
-    "id", "name", "organisation", "tier", "summary", "stages", "topics", "access", "delivery",
-    "cost", "languages", "area", "phone", "email", "website", "address", "opening_times",
-    "last_reviewed",
-)  # fmt: skip
-REQUIRED = ("id", "name", "organisation", "tier", "summary", "stages", "access", "last_reviewed")
-LIST_FIELDS = ("stages", "topics", "access", "delivery", "languages")
-SUMMARY_LIMIT = 400
+COLUMNS = schema.SERVICE.keys
 
 
 @dataclass
@@ -37,46 +29,14 @@ class Record:
     lines: dict = field(default_factory=dict)
 
 
-@dataclass
-class Service:
-    id: str
-    name: str
-    organisation: str
-    tier: str
-    summary: str
-    stages: list
-    access: list
-    last_reviewed: dt.date
-    topics: list = field(default_factory=list)
-    delivery: list = field(default_factory=list)
-    cost: str = "free"
-    languages: list = field(default_factory=lambda: ["en"])
-    area: str = ""
-    phone: str = ""
-    phone_e164: str = ""
-    email: str = ""
-    website: str = ""
-    address: str = ""
-    opening_times: str = ""
-    national: bool = False
-    source: str = ""
-    line: int = 0
-    stale: bool = False
-
-    def as_json(self):
-        data = asdict(self)
-        data["last_reviewed"] = self.last_reviewed.isoformat()
-        del data["source"], data["line"]
-        return data
-
-
-def read_file(path: Path):
-    """Records and problems from one data file, chosen by its ending."""
-    shown = shown_path(path)
+def read_file(path: Path, shown=None):
+    """Records and problems from one data file, chosen by its ending; never more than
+    ``files.SOURCE_LIMIT`` bytes are read."""
+    shown = shown or shown_path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return [], [Problem(shown, 0, f"cannot be read: {exc.strerror or exc}")]
+        raw = files.read_bounded(path, files.SOURCE_LIMIT, "a services file")
+    except Invalid as exc:
+        return [], [Problem(shown, 0, str(exc))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -87,10 +47,28 @@ def read_file(path: Path):
     return read_yaml(text, shown)
 
 
+class _NoAnchors(yaml.YAMLError):
+    def __init__(self, mark):
+        super().__init__()
+        self.problem_mark = mark
+        self.problem = "anchors and aliases (& and *) are not allowed in a services file"
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing anchors and aliases: a spreadsheet never writes them,
+    and an alias bomb expands a few lines into gigabytes."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _NoAnchors(event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_yaml(text, shown):
     problems, records = [], []
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         try:
             root = loader.get_single_node()
         finally:
@@ -99,8 +77,8 @@ def read_yaml(text, shown):
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or "cannot be read"
         return [], [Problem(shown, mark.line + 1 if mark else 1, f"is not valid YAML: {reason}")]
-    except Exception as exc:  # noqa: BLE001 (any reader failure is the file's problem)
-        return [], [Problem(shown, 1, f"is not valid YAML: {exc}")]
+    except RecursionError:
+        return [], [Problem(shown, 0, "is not valid YAML: it is nested too deeply")]
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
@@ -128,7 +106,7 @@ def read_yaml(text, shown):
                 continue
             try:
                 value = constructor.construct_object(value_node, deep=True)
-            except Exception as exc:  # noqa: BLE001 (a value PyYAML cannot build)
+            except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
                 problems.append(
                     Problem(shown, key_line, f"service {number}: {key}: cannot be read ({exc})")
                 )
@@ -149,9 +127,9 @@ def read_csv(text, shown):
             return [], []
         header = [name.strip() for name in header]
         for name in header:
-            if name and name not in FIELDS:
+            if name and name not in COLUMNS:
                 problems.append(
-                    Problem(shown, 1, f"unknown column {name!r}{fields.suggest(name, FIELDS)}")
+                    Problem(shown, 1, f"unknown column {name!r}{fields.suggest(name, COLUMNS)}")
                 )
         for name in set(header):
             if name and header.count(name) > 1:
@@ -171,7 +149,7 @@ def read_csv(text, shown):
             number += 1
             record = Record(shown, line, number)
             for name, cell in zip(header, row, strict=False):
-                if name in FIELDS and cell.strip() and name not in record.values:
+                if name in COLUMNS and cell.strip() and name not in record.values:
                     record.values[name] = cell
                     record.lines[name] = line
             records.append(record)
@@ -182,60 +160,24 @@ def read_csv(text, shown):
 
 def validate(record: Record, *, area: str, today: dt.date):
     """A ``Service`` and no problems, or ``None`` and every problem with this record."""
-    problems = []
     values = record.values
     raw_id = values.get("id")
     who = (
-        f"service {raw_id.strip()!r}"
+        f"service {raw_id.strip()[:100]!r}"
         if isinstance(raw_id, str) and raw_id.strip()
         else f"service {record.number}"
     )
-
-    def report(name, message):
-        problems.append(
-            Problem(record.path, record.lines.get(name, record.line), f"{who}: {message}")
+    clean, welsh, trouble = schema.validate(schema.SERVICE, values, schema.Context(today))
+    problems = [
+        Problem(
+            record.path,
+            record.lines.get(issue.key or "id", record.line),
+            f"{who}: {issue.key + ' ' if issue.key and issue.named else ''}{issue.message}",
         )
-
-    for name in values:
-        if name not in FIELDS:
-            report(name, f"unknown field {name!r}{fields.suggest(name, FIELDS)}")
-    for name in REQUIRED:
-        if name not in values or values[name] is None:
-            report(name, f"{name} is missing")
-
-    checks = {
-        "id": fields.slug,
-        "name": fields.text,
-        "organisation": fields.text,
-        "tier": lambda v: fields.one_of(v, TIERS),
-        "summary": lambda v: fields.text(v, limit=SUMMARY_LIMIT),
-        "stages": lambda v: fields.choices(v, STAGES, required=True),
-        "topics": lambda v: fields.choices(v, TOPICS, required=False),
-        "access": lambda v: fields.choices(v, ACCESS, required=True),
-        "delivery": lambda v: fields.choices(v, DELIVERY, required=False),
-        "cost": fields.text,
-        "languages": fields.languages,
-        "area": fields.text,
-        "phone": fields.uk_phone,
-        "email": fields.email,
-        "website": fields.web_address,
-        "address": fields.text,
-        "opening_times": fields.text,
-        "last_reviewed": lambda v: fields.review_date(v, today),
-    }
-    clean = {}
-    for name, check in checks.items():
-        if name not in values or values[name] is None:
-            continue
-        try:
-            clean[name] = check(values[name])
-        except Invalid as exc:
-            report(name, f"{name} {exc}")
-    if not any(values.get(name) is not None for name in ("phone", "email", "website")):
-        report("id", "needs at least one of phone, email or website")
+        for issue in trouble
+    ]
     if problems:
         return None, problems
-    phone, phone_e164 = clean.pop("phone", ("", ""))
     clean.setdefault("area", area)
     line = record.lines.get("id", record.line)
-    return Service(**clean, phone=phone, phone_e164=phone_e164, source=record.path, line=line), []
+    return schema.Service(**clean, welsh=welsh, source=record.path, line=line), []

@@ -24,13 +24,14 @@ def test_directory_groups_every_service_by_tier_with_data_hooks(app):
     article = re.search(r'<article [^>]*data-service="stay-and-play"[^>]*>', html).group(0)
     for attribute in [
         'data-tier="help"',
-        'data-stages="first-year second-year"',
-        'data-topics="play-and-communication bonding-and-attachment"',
+        'data-stage="first-year second-year"',
+        'data-topic="play-and-communication bonding-and-attachment"',
         'data-access="drop-in"',
-        'data-languages="en cy"',
+        'data-language="en cy"',
     ]:
         assert attribute in article
     assert '<form class="directory-filters" hidden' in html
+    assert 'data-filters="tier stage topic access language"' in html
     assert '<option value="cy">Welsh</option>' in html
 
 
@@ -111,7 +112,7 @@ def test_directory_json_holds_the_validated_services(app):
     )
     play = next(s for s in data["services"] if s["id"] == "stay-and-play")
     assert (
-        play["phone_e164"] == "+441138430841"
+        play["phone_uri"] == "tel:+441138430841"
         and play["cost"] == "free"
         and play["area"] == "Testshire"
     )

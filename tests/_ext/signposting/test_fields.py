@@ -10,15 +10,18 @@ TODAY = dt.date(2026, 11, 22)
 
 
 @pytest.mark.parametrize(
-    ("value", "shown", "e164"),
+    ("value", "uri"),
     [
-        ("03000 133 133", "03000 133 133", "+443000133133"),
-        ("0113 84 30841", "0113 84 30841", "+441138430841"),
-        ("+44 113 843 0841", "+44 113 843 0841", "+441138430841"),
+        ("03000 133 133", "tel:+443000133133"),
+        ("0113 84 30841", "tel:+441138430841"),
+        ("+44 113 843 0841", "tel:+441138430841"),
+        ("0113 843 0841 ext 2", "tel:+441138430841;ext=2"),
+        ("0113 843 0841 extension 204", "tel:+441138430841;ext=204"),
     ],
 )
-def test_uk_phone_is_shown_as_written_and_linked_as_e164(value, shown, e164):
-    assert fields.uk_phone(value) == (shown, e164)
+def test_uk_phone_is_shown_as_written_and_linked_as_e164_with_its_extension(value, uri):
+    phone = fields.uk_phone(value)
+    assert str(phone) == value and phone.uri == uri
 
 
 @pytest.mark.parametrize(
@@ -92,8 +95,7 @@ def test_choices_accept_lists_and_semicolons_and_suggest_near_misses():
         fields.choices({"a": 1}, ["a"], required=True)
 
 
-def test_languages_are_iso_639_1_codes_defaulting_to_english():
-    assert fields.languages(None) == ["en"]
+def test_languages_are_iso_639_1_codes():
     assert fields.languages(["en", "cy"]) == ["en", "cy"]
     with pytest.raises(Invalid, match="'xx' is not one of: ISO 639-1"):
         fields.languages(["xx"])
@@ -111,6 +113,8 @@ def test_text_is_trimmed_limited_and_must_be_text():
         fields.text(["a"])
     with pytest.raises(Invalid, match="must be text"):
         fields.text(True)
+    with pytest.raises(Invalid, match="contains a control character"):
+        fields.text("Leeds\x1b[31m")
 
 
 def test_brand_colour_must_reach_4_5_to_1_on_white():

@@ -42,7 +42,7 @@ nation = "england"
         ),
         (
             GOOD + 'logo = "logo.gif"\nlogo_alt = "x"\n',
-            "profile.toml:4: [area] logo: 'logo.gif' must be an .svg or .png file",
+            "profile.toml:4: [area] logo: 'logo.gif' must be a .svg, .png, .jpg or .jpeg file",
         ),
         (
             GOOD + 'logo = "logo.svg"\nlogo_alt = "x"\n',
@@ -75,7 +75,7 @@ nation = "england"
         ),
         (
             GOOD + "[directory]\nreview_after_months = 0\n",
-            "profile.toml:5: [directory] review_after_months: must be a whole number of months, 1 or more",
+            "profile.toml:5: [directory] review_after_months: must be a whole number of months, from 1 to 120",
         ),
         (
             GOOD + '[directory]\ninclude_national = "no"\n',
@@ -120,8 +120,8 @@ def test_defaults_and_contacts(profile):
     assert directory.area == "Testshire" and directory.nation == "england"
     assert directory.example is False and directory.remember_ticks == "tab"
     assert directory.review_after_months == 12 and directory.brand_colour == ""
-    assert directory.front_door.phone_e164 == "+443000133133"
-    assert directory.safeguarding.website == "https://example.org/p"
+    assert directory.front_door.phone.uri == "tel:+443000133133"
+    assert directory.safeguarding.procedures_url == "https://example.org/p"
     assert {s.id for s in directory.services} >= {"nhs-start-for-life", "family-gp"}
     assert all(s.national for s in directory.services)
     assert "flying-start" not in {s.id for s in directory.services}

@@ -116,7 +116,7 @@ def test_csv_with_bom_semicolon_lists_and_empty_cells(profile):
     assert loaded.stages == ["pregnancy", "first-year"]
     assert loaded.topics == ["bonding-and-attachment", "crying-and-soothing"]
     assert loaded.email == "" and loaded.cost == "free" and loaded.languages == ["en"]
-    assert loaded.area == "Testshire" and loaded.phone_e164 == "+441138430841"
+    assert loaded.area == "Testshire" and loaded.phone.uri == "tel:+441138430841"
 
 
 def test_csv_row_with_too_many_cells(profile):

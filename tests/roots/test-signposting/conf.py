@@ -1,3 +1,3 @@
 extensions = ["myst_parser", "checklist", "signposting"]
-myst_enable_extensions = ["colon_fence", "substitution"]
+myst_enable_extensions = ["colon_fence"]
 local_profile = "profile"

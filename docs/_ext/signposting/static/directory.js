@@ -1,24 +1,22 @@
-/* The directory's filters: tier, stage, topic, access, language and free text, kept in the
-   page address so other pages can link to a filtered view. Reads its words from data-. */
+/* The directory's filters and free text, kept in the page address so other pages can link to
+   a filtered view. The filter keys come from the form's data-filters, each service's values
+   from its data-<key> attributes, and the words from data- too (ARCHITECTURE.md). */
 (function () {
   "use strict";
   var form = document.querySelector("form.directory-filters");
   if (!form) return;
-  var names = ["tier", "stage", "topic", "access", "language"];
+  var names = form.getAttribute("data-filters").split(" ");
   var count = form.querySelector(".directory-count");
   var text = form.elements.q;
   var groups = Array.prototype.slice.call(document.querySelectorAll(".directory-group"));
   var entries = Array.prototype.map.call(document.querySelectorAll("article[data-service]"), function (el) {
-    return {
+    var entry = {
       el: el,
       group: el.closest(".directory-group"),
-      tier: [el.getAttribute("data-tier")],
-      stage: el.getAttribute("data-stages").split(" "),
-      topic: el.getAttribute("data-topics").split(" "),
-      access: el.getAttribute("data-access").split(" "),
-      language: el.getAttribute("data-languages").split(" "),
       words: el.textContent.toLowerCase().replace(/\s+/g, " ")
     };
+    names.forEach(function (name) { entry[name] = (el.getAttribute("data-" + name) || "").split(" "); });
+    return entry;
   });
 
   function fromAddress() {

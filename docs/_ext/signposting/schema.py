@@ -1,0 +1,486 @@
+"""The local profile, declared once: every ``profile.toml`` key and every service field.
+
+Everything else is derived from these declarations: validation (``validate``), the ``Service``
+record, the rows of a directory entry, the filter form, the ``{directory}`` role's keys, the
+``data-`` attributes the JavaScript reads, the JSON Schemas for editors and the README's
+field table (``json_schema.py``). Adding a field is one ``Field`` here and a test.
+
+Pure Python, no Sphinx: the rules can be tested and reused (``python -m guide check``).
+"""
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checklist.model import REMEMBER_POLICIES, SLUG
+
+from . import fields, files
+from .fields import Invalid
+from .vocabulary import ACCESS, DELIVERY, NATIONS, STAGES, TIERS, TOPICS
+
+WELSH_SUFFIX = "_cy"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem with a table: the key it is about (None for the whole table), what is
+    wrong, and whether a message should name the key before the text."""
+
+    key: str | None
+    message: str
+    named: bool = True
+
+
+@dataclass(frozen=True)
+class Context:
+    """What some checks need beyond the value: the day, and the profile's folder."""
+
+    today: dt.date
+    folder: Path | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of value: how it is checked, its JSON Schema, and how readers see it."""
+
+    check: Callable[[Any, Context], Any]
+    json: dict
+    many: bool = False  # a list (``;``-separated in CSV)
+    labels: Any = None  # value -> label, for words from a vocabulary
+    example: str = ""  # how a value is written, for the README
+
+    def label(self, value):
+        """What a reader sees for one value."""
+        if callable(self.labels):
+            return self.labels(value)
+        return self.labels[value] if self.labels else str(value)
+
+
+def text(limit):
+    return Kind(
+        lambda value, ctx: fields.text(value, limit=limit),
+        {"type": "string", "minLength": 1, "maxLength": limit},
+        example=f"text, at most {limit} characters",
+    )
+
+
+def word(vocabulary):
+    return Kind(
+        lambda value, ctx: fields.one_of(value, vocabulary),
+        {"enum": list(vocabulary)},
+        labels=vocabulary if isinstance(vocabulary, dict) else None,
+        example=", ".join(f"`{v}`" for v in vocabulary),
+    )
+
+
+def words(vocabulary, *, required):
+    return Kind(
+        lambda value, ctx: fields.choices(value, vocabulary, required=required),
+        {"type": "array", "items": {"enum": list(vocabulary)}, "uniqueItems": True}
+        | ({"minItems": 1} if required else {}),
+        many=True,
+        labels=vocabulary,
+        example=", ".join(f"`{v}`" for v in vocabulary),
+    )
+
+
+SLUG_KIND = Kind(
+    lambda value, ctx: fields.slug(value),
+    {"type": "string", "pattern": SLUG.pattern, "maxLength": 100},
+    example="a slug such as `baby-stay-and-play`",
+)
+PHONE = Kind(
+    lambda value, ctx: fields.uk_phone(value),
+    {"type": "string", "minLength": 3, "maxLength": 60},
+    example="a UK phone number, shown as written and linked as `tel:+44...` (an extension such as `ext 2` is kept)",
+)
+EMAIL = Kind(
+    lambda value, ctx: fields.email(value),
+    {"type": "string", "format": "email", "pattern": r"^[A-Za-z0-9._'+-]+@[^@\s?&%]+$"},
+    example="a plain e-mail address (checked without any network look-up)",
+)
+WEB = Kind(
+    lambda value, ctx: fields.web_address(value),
+    {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$", "maxLength": fields.URL_LIMIT},
+    example="an `https://` or `http://` address",
+)
+REVIEW_DATE = Kind(
+    lambda value, ctx: fields.review_date(value, ctx.today),
+    {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    example="a date written `YYYY-MM-DD`, not in the future",
+)
+LANGUAGES = Kind(
+    lambda value, ctx: fields.languages(value),
+    {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2}$"}, "minItems": 1},
+    many=True,
+    labels=fields.language_name,
+    example="ISO 639-1 codes (`en`, `cy`, `pl`, `ur`...)",
+)
+BOOLEAN = Kind(
+    lambda value, ctx: fields.boolean(value), {"type": "boolean"}, example="`true` or `false`"
+)
+MONTHS = Kind(
+    lambda value, ctx: fields.months(value),
+    {"type": "integer", "minimum": 1, "maximum": 120},
+    example="a whole number of months, 1 to 120",
+)
+COST = Kind(
+    lambda value, ctx: fields.text(value, limit=200),
+    {"type": "string", "minLength": 1, "maxLength": 200},
+    labels=lambda value: "Free" if value.lower() == "free" else value,
+    example="`free` or text, at most 200 characters",
+)
+COLOUR = Kind(
+    lambda value, ctx: fields.brand_colour(value),
+    {"type": "string", "pattern": fields.HEX_COLOUR.pattern},
+    example="`#rrggbb`, at least 4.5:1 against white",
+)
+
+
+def file_name(suffixes, *, content=None):
+    """A file in the profile folder; ``files.inside`` checks where it really leads, and
+    ``content`` (if given) what is in it."""
+
+    def check(value, ctx):
+        path = files.inside(ctx.folder, fields.text(value, limit=255), suffixes)
+        return content(path) if content else path
+
+    return Kind(
+        check,
+        {"type": "string", "pattern": "^[^/\\\\].*(" + "|".join(s.replace(".", "\\.") for s in suffixes) + ")$"},
+        example=f"a {fields.either(suffixes)} file in the profile folder",
+    )
+
+
+def file_names(suffixes):
+    single = file_name(suffixes)
+
+    def check(value, ctx):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise Invalid('must be a list of file names, such as ["services.yaml"]')
+        if len(value) > 20:
+            raise Invalid("names more than 20 files")
+        return [single.check(v, ctx) for v in value]
+
+    return Kind(check, {"type": "array", "items": single.json, "maxItems": 20}, example="a list of " + single.example.removeprefix("a ").replace("file", "files"))
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A field the directory can be filtered by: the URL key, its label and "any" option."""
+
+    key: str
+    label: str
+    any: str
+    options: str = "vocabulary"  # or "data": the values the services use (languages)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a table or one field of a service."""
+
+    name: str
+    kind: Kind
+    help: str
+    required: bool = False
+    label: str = ""  # shown to readers beside the value in a directory entry
+    default: Any = None
+    filter: Filter | None = None
+    welsh: bool = False  # takes a ``<name>_cy`` counterpart in Welsh
+    hsds: str = ""  # the Open Referral UK / HSDS 3.0 field it maps to
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of ``profile.toml``, or a service (a YAML item or a CSV row)."""
+
+    name: str
+    help: str
+    fields: tuple[Field, ...]
+    required: bool = False
+    one_of: tuple[str, ...] = ()  # at least one of these keys
+    requires: tuple[tuple[str, str, str], ...] = ()  # (key, needs key, why)
+
+    @property
+    def by_name(self):
+        return {f.name: f for f in self.fields}
+
+    @property
+    def keys(self):
+        """Every key that may be written, with the Welsh counterparts."""
+        names = []
+        for f in self.fields:
+            names.append(f.name)
+            if f.welsh:
+                names.append(f.name + WELSH_SUFFIX)
+        return names
+
+    def field_for(self, key):
+        """The field a key belongs to, and whether it is the Welsh counterpart."""
+        if key in self.by_name:
+            return self.by_name[key], False
+        base = key.removesuffix(WELSH_SUFFIX)
+        if key != base and base in self.by_name and self.by_name[base].welsh:
+            return self.by_name[base], True
+        return None, False
+
+
+# ---------------------------------------------------------------------------------------------
+# A service (DESIGN §8). The order here is the order of the README table and of CSV columns.
+SERVICE = Table(
+    "service",
+    "One service: a YAML list item, or a CSV row with these column names.",
+    (
+        Field("id", SLUG_KIND, "unique across all files", required=True, hsds="service.id"),
+        Field("name", text(200), "the service's name", required=True, welsh=True, hsds="service.name"),
+        Field(
+            "organisation", text(200), "who runs it", required=True, welsh=True,
+            hsds="organization.name",
+        ),
+        Field(
+            "tier", word(TIERS), "step 3's getting advice, getting help, getting more help",
+            required=True, label="Level",
+            filter=Filter("tier", "Level of support", "Any level"),
+            hsds="attribute (taxonomy term)",
+        ),
+        Field(
+            "summary", text(400), "what it offers", required=True, welsh=True,
+            hsds="service.description",
+        ),
+        Field(
+            "stages", words(STAGES, required=True), "when in the first 1000 days", required=True,
+            label="For", filter=Filter("stage", "Stage", "Any stage"),
+            hsds="minimum_age / maximum_age",
+        ),
+        Field(
+            "topics", words(TOPICS, required=False), "what it helps with", label="Topics",
+            default=(), filter=Filter("topic", "Topic", "Any topic"),
+            hsds="attribute (taxonomy term)",
+        ),
+        Field(
+            "access", words(ACCESS, required=True), "how families reach it", required=True,
+            label="How to get it", filter=Filter("access", "How to get it", "Any way"),
+            hsds="application_process",
+        ),
+        Field(
+            "delivery", words(DELIVERY, required=False), "how it is delivered", label="Delivered",
+            default=(), hsds="schedule.attending_type",
+        ),
+        Field(
+            "cost", COST, "`free` (the default) or what it costs", label="Cost",
+            default="free", welsh=True, hsds="cost_option",
+        ),
+        Field(
+            "languages", LANGUAGES, "the languages it is offered in, default `en`",
+            label="Languages", default=("en",),
+            filter=Filter("language", "Language", "Any language", options="data"),
+            hsds="language.code",
+        ),
+        Field(
+            "area", text(100), "where it is offered, default the profile's area", label="Area",
+            welsh=True, hsds="service_area.name",
+        ),
+        Field("phone", PHONE, "at least one of phone, email, website", label="Phone", hsds="phone.number"),
+        Field("email", EMAIL, "at least one of phone, email, website", label="Email", hsds="service.email"),
+        Field("website", WEB, "at least one of phone, email, website", label="Website", hsds="service.url"),
+        Field(
+            "address", text(500), "where to go", label="Address", welsh=True,
+            hsds="location.address",
+        ),
+        Field(
+            "opening_times", text(500), "when it is open", label="Opening times", welsh=True,
+            hsds="schedule.description",
+        ),
+        Field(
+            "last_reviewed", REVIEW_DATE, "when the entry was last checked with the service",
+            required=True, label="Last reviewed", hsds="service.assured_date",
+        ),
+    ),
+    one_of=("phone", "email", "website"),
+)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# profile.toml (DESIGN §8)
+PROFILE = (
+    Table(
+        "area",
+        "The area the guide is built for.",
+        (
+            Field("name", text(100), "shown in the header and the text", required=True, welsh=True),
+            Field("nation", word(NATIONS), "Welsh profiles also list Flying Start", required=True),
+            Field("brand_colour", COLOUR, "the header's colour"),
+            Field("logo", file_name(files.LOGO_SUFFIXES, content=files.logo), "PNG, JPEG or SVG, at most 1 MiB"),
+            Field("logo_alt", text(200), "describes the logo for people who cannot see it", welsh=True),
+            Field("example", BOOLEAN, "a banner asks readers to check every detail", default=False),
+        ),
+        required=True,
+        requires=(("logo", "logo_alt", "describe the logo for people who cannot see it"),),
+    ),
+    Table(
+        "front_door",
+        "Where practitioners send requests for help.",
+        (
+            Field("name", text(200), "the service's name", required=True, welsh=True),
+            Field("phone", PHONE, "at least one of phone, email, website", label="Phone"),
+            Field("email", EMAIL, "at least one of phone, email, website", label="Email"),
+            Field("website", WEB, "at least one of phone, email, website", label="Website"),
+            Field("opening_times", text(500), "when it is open", label="Opening times", welsh=True),
+        ),
+        one_of=("phone", "email", "website"),
+    ),
+    Table(
+        "safeguarding",
+        'Where "follow your local procedures" points.',
+        (
+            Field("summary", text(600), "what to do", required=True, welsh=True),
+            Field("phone", PHONE, "who to call", label="Phone"),
+            Field("email", EMAIL, "where to write", label="Email"),
+            Field("procedures_url", WEB, "the local procedures", label="Local procedures"),
+        ),
+    ),
+    Table(
+        "checklists",
+        "Checklists.",
+        (
+            Field(
+                "remember_ticks", word(REMEMBER_POLICIES),
+                "where ticks are kept: this tab, this device, or nowhere", default="tab",
+            ),
+        ),
+    ),
+    Table(
+        "directory",
+        "The signposting directory.",
+        (
+            Field("sources", file_names((".yaml", ".yml", ".csv")), "YAML and CSV files of services", default=()),
+            Field("include_national", BOOLEAN, "the bundled national resources", default=True),
+            Field("review_after_months", MONTHS, 'older entries say "may be out of date"', default=12),
+        ),
+    ),
+)  # fmt: skip
+PROFILE_TABLES = {table.name: table for table in PROFILE}
+
+FILTERS = tuple(f for f in SERVICE.fields if f.filter)
+
+
+def validate(table, values, ctx):
+    """Clean values (defaults filled in), Welsh values, and every ``Issue``, for one table.
+
+    Every problem is found, not just the first. Welsh counterparts are checked like their
+    English field and kept under ``welsh``.
+    """
+    problems, clean, welsh = [], {}, {}
+    for key in values:
+        found, _ = table.field_for(key)
+        if found is None:
+            what = "field" if table is SERVICE else "key"
+            problems.append(
+                Issue(key, f"unknown {what} {key!r}{fields.suggest(key, table.keys)}", False)
+            )
+    for f in table.fields:
+        if f.required and values.get(f.name) is None:
+            problems.append(Issue(f.name, "is missing"))
+    for key, value in values.items():
+        found, is_welsh = table.field_for(key)
+        if found is None or value is None:
+            continue
+        try:
+            checked = found.kind.check(value, ctx)
+        except Invalid as exc:
+            problems.append(Issue(key, str(exc)))
+            continue
+        (welsh if is_welsh else clean)[found.name] = checked
+    for key, needs, why in table.requires:
+        if values.get(key) is not None and values.get(needs) is None:
+            problems.append(Issue(needs, f"is missing: {why}"))
+    if table.one_of and not any(values.get(key) is not None for key in table.one_of):
+        problems.append(Issue(None, f"needs at least one of {fields.either(table.one_of)}"))
+    for f in table.fields:
+        if f.name not in clean and f.default is not None:
+            clean[f.name] = list(f.default) if isinstance(f.default, tuple) else f.default
+    for name in welsh:
+        if name not in clean:
+            problems.append(Issue(name + WELSH_SUFFIX, f"is given without {name}"))
+    return clean, welsh, problems
+
+
+def _default(f):
+    if isinstance(f.default, tuple):
+        return dataclasses.field(default_factory=lambda: list(f.default))
+    return dataclasses.field(default="" if f.default is None else f.default)
+
+
+def record_class(name, table, extra=(), namespace=None):
+    """A dataclass with one attribute per declared field (defaults as declared), then the
+    ``extra`` ones the loader adds, and ``welsh``: the ``_cy`` values by field name."""
+    spec = [(f.name, Any, _default(f)) for f in table.fields]
+    spec += [("welsh", dict, dataclasses.field(default_factory=dict)), *extra]
+    return dataclasses.make_dataclass(
+        name, spec, namespace={"__module__": __name__, **(namespace or {})}
+    )
+
+
+def _as_json(self):
+    """The validated service, as ``directory.json`` holds it."""
+    data = {}
+    for f in SERVICE.fields:
+        value = getattr(self, f.name)
+        if value in ("", None):
+            continue
+        data[f.name] = value.isoformat() if isinstance(value, dt.date) else value
+    if self.phone:
+        data["phone_uri"] = self.phone.uri
+    if self.welsh:
+        data["welsh"] = {k: v for k, v in sorted(self.welsh.items())}
+    data["national"] = self.national
+    data["stale"] = self.stale
+    return data
+
+
+def _filters(self):
+    """Each filter's key and this service's values, for the ``data-`` attributes."""
+    return {
+        f.filter.key: " ".join(getattr(self, f.name)) if f.kind.many else getattr(self, f.name)
+        for f in FILTERS
+    }
+
+
+Service = record_class(
+    "Service",
+    SERVICE,
+    extra=[
+        ("national", bool, dataclasses.field(default=False)),
+        ("stale", bool, dataclasses.field(default=False)),
+        ("source", str, dataclasses.field(default="")),
+        ("line", int, dataclasses.field(default=0)),
+    ],
+    namespace={"as_json": _as_json, "filters": _filters},
+)
+RECORDS = {table.name: record_class(table.name.title().replace("_", ""), table) for table in PROFILE}
+globals().update({record.__name__: record for record in RECORDS.values()})  # for pickling
+LINK_KINDS = (PHONE, EMAIL, WEB)
+
+
+def links(table, record):
+    """The record's phone, e-mail and web links in declared order: (field, value)."""
+    return [
+        (f, getattr(record, f.name))
+        for f in table.fields
+        if f.kind in LINK_KINDS and getattr(record, f.name)
+    ]
+
+
+def rows(service):
+    """The labelled rows of a directory entry, in declared order: (label, text)."""
+    result = []
+    for f in SERVICE.fields:
+        value = getattr(service, f.name)
+        if not f.label or f.kind in (*LINK_KINDS, REVIEW_DATE) or value in ("", None, []):
+            continue  # links and the review date have their own places in an entry
+        shown = ", ".join(map(f.kind.label, value)) if f.kind.many else f.kind.label(value)
+        result.append((f.label, shown))
+    return result
