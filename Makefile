@@ -7,15 +7,16 @@ SPHINXOPTS ?=
 PORT       ?= 8000
 PROFILE    ?= local/default
 BIN         = $(VENV)/bin
-SPHINXBUILD = $(BIN)/sphinx-build
 
-.PHONY: help html serve test lint browser clean dist bench
+.PHONY: help html serve test lint browser clean dist bench check schema
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
 	@echo "make test    run every test, browser tests included"
 	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip and dist/SHA256SUMS"
+	@echo "make check   check the profile and list every problem, without building"
+	@echo "make schema  write local/schema/*.json and the README's field tables from the declaration"
 	@echo "make bench   build times, page weights, other themes, 100-5,000 services (writes bench.json)"
 	@echo "make lint    run ruff"
 	@echo "make clean   remove $(BUILDDIR)"
@@ -30,12 +31,21 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Every command is python -m guide <command>; make only adds the virtual environment.
+GUIDE = $(BIN)/python -m guide
+
 html: $(VENV)/.installed
-	$(SPHINXBUILD) -W -n --keep-going -c . -D local_profile=$(PROFILE) $(SPHINXOPTS) docs $(BUILDDIR)/html
+	$(GUIDE) build --profile "$(PROFILE)" --builddir "$(BUILDDIR)" $(SPHINXOPTS)
+
+check: $(VENV)/.installed
+	$(GUIDE) check --profile "$(PROFILE)"
+
+schema: $(VENV)/.installed
+	$(GUIDE) schema
 
 serve: html
 	@echo "Serving the guide on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(BUILDDIR)/html
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory "$(BUILDDIR)/html"
 
 # Browser tests need Debian's Chromium; install it when we can (as root), otherwise say how.
 browser:
@@ -52,14 +62,14 @@ test: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 dist: $(VENV)/.installed
-	$(BIN)/python scripts/dist.py --profile $(PROFILE) --builddir $(BUILDDIR) --dist dist
+	$(GUIDE) dist --profile "$(PROFILE)" --builddir "$(BUILDDIR)" --dist dist
 
 bench: $(VENV)/.installed browser
 	$(BIN)/python scripts/bench.py
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check conf.py docs/_ext scripts tests
-	$(BIN)/ruff format --check conf.py docs/_ext scripts tests
+	$(BIN)/ruff check conf.py docs/_ext guide scripts tests
+	$(BIN)/ruff format --check conf.py docs/_ext guide scripts tests
 
 clean:
-	rm -rf $(BUILDDIR)
+	rm -rf "$(BUILDDIR)"

@@ -8,8 +8,6 @@ import zipfile
 
 from helpers import ROOT
 
-SCRIPT = ROOT / "scripts" / "dist.py"
-
 
 def run_dist(tmp_path, name, *args, epoch="1764000000"):
     env = {
@@ -18,7 +16,7 @@ def run_dist(tmp_path, name, *args, epoch="1764000000"):
         "PYTHONPATH": str(ROOT / "docs/_ext"),
     }
     return subprocess.run(
-        [sys.executable, str(SCRIPT), "--builddir", str(tmp_path / f"build-{name}"),
+        [sys.executable, "-m", "guide", "dist", "--builddir", str(tmp_path / f"build-{name}"),
          "--dist", str(tmp_path / f"dist-{name}"), *args],
         capture_output=True, text=True, cwd=ROOT, env=env,
     )  # fmt: skip
@@ -48,11 +46,15 @@ def test_the_profile_names_the_zip(tmp_path):
     assert (tmp_path / "dist-leeds" / "parent-infant-guide-0.1.0-leeds.zip").exists()
 
 
-def test_a_failed_build_writes_no_zip(tmp_path):
-    bad = tmp_path / "bad"
-    shutil.copytree(ROOT / "local/examples/leeds", bad)
-    (bad / "profile.toml").write_text('[area]\nname = "Bad"\nnation = "mars"\n')
-    result = run_dist(tmp_path, "bad", "--profile", str(bad))
+def test_a_failed_build_leaves_dist_as_it_was(tmp_path):
+    """A good zip and its SHA256SUMS are there; a failed build of the same name touches neither."""
+    profile = tmp_path / "my área"
+    shutil.copytree(ROOT / "local/examples/leeds", profile)
+    assert run_dist(tmp_path, "x", "--profile", str(profile)).returncode == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "dist-x").iterdir()}
+    assert sorted(before) == ["SHA256SUMS", "parent-infant-guide-0.1.0-my área.zip"]
+    (profile / "profile.toml").write_text('[area]\nname = "Bad"\nnation = "mars"\n')
+    result = run_dist(tmp_path, "x", "--profile", str(profile))
     assert result.returncode != 0
-    assert "no zip was written" in result.stderr
-    assert list(tmp_path.glob("dist-bad/*.zip")) == []
+    assert "the build failed, so" in result.stderr and "was left as it was" in result.stderr
+    assert {p.name: p.read_bytes() for p in (tmp_path / "dist-x").iterdir()} == before

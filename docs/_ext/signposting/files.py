@@ -32,8 +32,10 @@ def size_text(size):
 def inside(folder, name, suffixes):
     """The real path of ``name`` in ``folder``, which must be a file there with one of
     ``suffixes``; anything leading elsewhere is refused before it is opened."""
-    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or (
-        PureWindowsPath(name).drive
+    if (
+        PurePosixPath(name).is_absolute()
+        or PureWindowsPath(name).is_absolute()
+        or (PureWindowsPath(name).drive)
     ):
         raise Invalid(f"{name!r} is an absolute path: name a file inside the profile folder")
     if ".." in PurePosixPath(name.replace("\\", "/")).parts:
@@ -139,8 +141,10 @@ def unsafe_svg(text):
                 return f"refers to something outside the image ({key}={value[:60]!r})"
             if EXTERNAL_URL.search(value) or "javascript:" in value.lower():
                 return f"refers to something outside the image ({key}=)"
-        if name == "style" and element.text and (
-            EXTERNAL_URL.search(element.text) or "@import" in element.text.lower()
+        if (
+            name == "style"
+            and element.text
+            and (EXTERNAL_URL.search(element.text) or "@import" in element.text.lower())
         ):
             return "has a stylesheet that refers to something outside the image"
     return ""

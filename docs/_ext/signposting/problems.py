@@ -35,10 +35,10 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def summary(problems, folder):
+def summary(problems, folder, *, then="nothing was built"):
     """The closing line after a list of problems."""
     count = len(problems)
     return (
         f"{count} problem{'s' if count != 1 else ''} in the local profile "
-        f"{shown_path(folder)}; nothing was built."
+        f"{shown_path(folder)}; {then}."
     )

@@ -149,7 +149,10 @@ def read_toml(folder):
 
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "does not exist"
-        fail(f"{what}: PROFILE must name a profile folder holding profile.toml", where=shown_path(folder))
+        fail(
+            f"{what}: PROFILE must name a profile folder holding profile.toml",
+            where=shown_path(folder),
+        )
     if path.is_dir():
         fail("is a folder; it must be a file")
     if not path.exists():
@@ -199,15 +202,17 @@ def load_profile(folder, *, on=None):
             report(name, None, f"must be a table, written [{name}] on a line of its own")
     for table in schema.PROFILE:
         values = data.get(table.name)
-        if not isinstance(values, dict):
+        written = isinstance(values, dict)
+        if not written:
             if table.required and table.name not in data:
-                report(table.name, None, "is missing: every profile needs [area] with name and nation")
-            if table.required or table.name in ("checklists", "directory"):
-                values = {}  # defaults, so the rest can still be checked
-            else:
+                report(
+                    table.name, None, "is missing: every profile needs [area] with name and nation"
+                )
+            if not table.required and table.name in ("front_door", "safeguarding"):
                 continue
+            values = {}  # the declared defaults, so the rest can still be checked
         clean, welsh, issues = schema.validate(table, values, ctx)
-        for issue in issues:
+        for issue in issues if written else ():
             report(table.name, issue.key, issue.message)
         tables[table.name] = schema.RECORDS[table.name](**clean, welsh=welsh)
 
@@ -235,7 +240,11 @@ def read_services(directory, sources, latest, day):
         count += len(records)
         if count > files.SERVICES_LIMIT:
             problems.append(
-                Problem(shown, 0, f"brings the number of services past {files.SERVICES_LIMIT:,}, the most a directory may hold")
+                Problem(
+                    shown,
+                    0,
+                    f"brings the number of services past {files.SERVICES_LIMIT:,}, the most a directory may hold",
+                )
             )
             break
         for record in records:

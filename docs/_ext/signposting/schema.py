@@ -11,7 +11,7 @@ Pure Python, no Sphinx: the rules can be tested and reused (``python -m guide ch
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,11 @@ EMAIL = Kind(
 )
 WEB = Kind(
     lambda value, ctx: fields.web_address(value),
-    {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$", "maxLength": fields.URL_LIMIT},
+    {
+        "type": "string",
+        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$",
+        "maxLength": fields.URL_LIMIT,
+    },
     example="an `https://` or `http://` address",
 )
 REVIEW_DATE = Kind(
@@ -150,7 +154,10 @@ def file_name(suffixes, *, content=None):
 
     return Kind(
         check,
-        {"type": "string", "pattern": "^[^/\\\\].*(" + "|".join(s.replace(".", "\\.") for s in suffixes) + ")$"},
+        {
+            "type": "string",
+            "pattern": "^[^/\\\\].*(" + "|".join(s.replace(".", "\\.") for s in suffixes) + ")$",
+        },
         example=f"a {fields.either(suffixes)} file in the profile folder",
     )
 
@@ -165,7 +172,11 @@ def file_names(suffixes):
             raise Invalid("names more than 20 files")
         return [single.check(v, ctx) for v in value]
 
-    return Kind(check, {"type": "array", "items": single.json, "maxItems": 20}, example="a list of " + single.example.removeprefix("a ").replace("file", "files"))
+    return Kind(
+        check,
+        {"type": "array", "items": single.json, "maxItems": 20},
+        example=f"a list of {fields.either(suffixes)} files in the profile folder",
+    )
 
 
 @dataclass(frozen=True)
@@ -460,7 +471,9 @@ Service = record_class(
     ],
     namespace={"as_json": _as_json, "filters": _filters},
 )
-RECORDS = {table.name: record_class(table.name.title().replace("_", ""), table) for table in PROFILE}
+RECORDS = {
+    table.name: record_class(table.name.title().replace("_", ""), table) for table in PROFILE
+}
 globals().update({record.__name__: record for record in RECORDS.values()})  # for pickling
 LINK_KINDS = (PHONE, EMAIL, WEB)
 

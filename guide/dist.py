@@ -1,11 +1,10 @@
-"""``make dist``: a clean build, then ``dist/<project>-<version>-<profile>.zip`` and ``SHA256SUMS``.
+"""``dist``: a clean build, then ``dist/<project>-<version>-<profile>.zip`` and ``SHA256SUMS``.
 
 The zip is reproducible: files in sorted order, fixed permissions, and every timestamp set from
 ``SOURCE_DATE_EPOCH`` (or the last commit), so the same commit and profile give the same bytes.
-If the build fails, no zip is written.
+If the build fails, ``dist/`` is left exactly as it was.
 """
 
-import argparse
 import hashlib
 import os
 import shutil
@@ -16,7 +15,11 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import ROOT
+from .build import DEFAULT_PROFILE, sphinx
+
+NAME = "dist"
+HELP = "a clean build, then a reproducible zip of the site and SHA256SUMS in dist/"
 LEFT_OUT = {".buildinfo", ".doctrees"}
 
 
@@ -65,43 +68,34 @@ def write_sums(dist):
     lines = []
     for path in sorted(dist.glob("*.zip")):
         lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n")
-    (dist / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
+    partial = dist / "SHA256SUMS.part"
+    partial.write_text("".join(lines), encoding="utf-8")
+    partial.replace(dist / "SHA256SUMS")
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profile", default="local/default")
-    parser.add_argument("--builddir", default="_build")
+def arguments(parser):
+    parser.add_argument("--profile", default=os.environ.get("PROFILE") or DEFAULT_PROFILE)
+    parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build")
     parser.add_argument("--dist", default="dist")
-    args = parser.parse_args(argv)
 
+
+def run(args):
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    profile_name = Path(args.profile.rstrip("/")).name
+    profile_name = Path(args.profile.rstrip("/\\")).name
     dist = Path(args.dist)
     target = dist / f"{meta['name']}-{meta['version']}-{profile_name}.zip"
-    site = Path(args.builddir) / "dist" / "html"
-    doctrees = Path(args.builddir) / "dist" / "doctrees"
+    work = Path(args.builddir) / "dist"
+    site, doctrees = work / "html", work / "doctrees"
 
     epoch = build_epoch()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-    shutil.rmtree(Path(args.builddir) / "dist", ignore_errors=True)
-    target.unlink(missing_ok=True)
-    command = [
-        sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", "-q",
-        "-c", str(ROOT), "-d", str(doctrees), "-D", f"local_profile={args.profile}",
-        str(ROOT / "docs"), str(site),
-    ]  # fmt: skip
-    if subprocess.run(command, env=env).returncode != 0:
-        print(f"make dist: the build failed, so no zip was written ({target}).", file=sys.stderr)
+    shutil.rmtree(work, ignore_errors=True)
+    if sphinx(args.profile, site, doctrees, env=env) != 0:
+        shutil.rmtree(work, ignore_errors=True)
+        print(f"dist: the build failed, so {dist} was left as it was.", file=sys.stderr)
         return 1
     dist.mkdir(parents=True, exist_ok=True)
     count = write_zip(site, target, epoch)
     write_sums(dist)
-    print(
-        f"make dist: {target} ({count} files, {target.stat().st_size:,} bytes); {dist / 'SHA256SUMS'}"
-    )
+    print(f"dist: {target} ({count} files, {target.stat().st_size:,} bytes); {dist / 'SHA256SUMS'}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,132 @@
+"""JSON Schemas for editors, and the README's field tables, derived from ``schema.py``.
+
+``python -m guide schema`` (``make schema``) writes them; a test fails when they are stale.
+Editors use the schemas to underline a mistake as the administrator types; the build's own
+validation (``schema.validate``) stays the judge, with line numbers and plain messages.
+"""
+
+import json
+
+from . import schema
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def field_schema(f, *, welsh=False):
+    result = {**f.kind.json, "description": f.help + (" (in Welsh)" if welsh else "")}
+    if f.label:
+        result["title"] = f.label
+    return result
+
+
+def table_schema(table):
+    properties = {}
+    for f in table.fields:
+        properties[f.name] = field_schema(f)
+        if f.welsh:
+            properties[f.name + schema.WELSH_SUFFIX] = field_schema(f, welsh=True)
+    result = {
+        "type": "object",
+        "description": table.help,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    required = [f.name for f in table.fields if f.required]
+    if required:
+        result["required"] = required
+    if table.one_of:
+        result["anyOf"] = [{"required": [key]} for key in table.one_of]
+    if table.requires:
+        result["dependentRequired"] = {key: [needs] for key, needs, _ in table.requires}
+    return result
+
+
+def services_schema():
+    return {
+        "$schema": DRAFT,
+        "title": "Services of a local profile (a YAML file named in [directory] sources)",
+        "type": "array",
+        "items": table_schema(schema.SERVICE),
+    }
+
+
+def profile_schema():
+    return {
+        "$schema": DRAFT,
+        "title": "profile.toml: a local profile of the practice guide",
+        "type": "object",
+        "properties": {table.name: table_schema(table) for table in schema.PROFILE},
+        "required": [table.name for table in schema.PROFILE if table.required],
+        "additionalProperties": False,
+    }
+
+
+def dump(data):
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _values(f):
+    return f.kind.example or ""
+
+
+def service_table():
+    """The README's table of service fields (Markdown)."""
+    lines = [
+        "| field | required | what it says | values | shown as | filter | Welsh | Open Referral UK / HSDS 3 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for f in schema.SERVICE.fields:
+        required = (
+            "yes" if f.required else ("one of these" if f.name in schema.SERVICE.one_of else "no")
+        )
+        default = ""
+        if f.default not in (None, (), ""):
+            shown = ", ".join(f.default) if isinstance(f.default, tuple) else f.default
+            default = f"; default `{shown}`"
+        lines.append(
+            f"| `{f.name}` | {required} | {f.help} | {_values(f)}{default} | {f.label} "
+            f"| {'`' + f.filter.key + '`' if f.filter else ''} "
+            f"| {'`' + f.name + schema.WELSH_SUFFIX + '`' if f.welsh else ''} | {f.hsds} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def profile_table():
+    """The README's table of ``profile.toml`` keys (Markdown)."""
+    lines = ["| table | key | required | values | Welsh |", "| --- | --- | --- | --- | --- |"]
+    for table in schema.PROFILE:
+        for f in table.fields:
+            required = "yes" if f.required else ("one of these" if f.name in table.one_of else "no")
+            default = ""
+            if f.default not in (None, (), ""):
+                default = f"; default `{str(f.default).lower()}`"
+            lines.append(
+                f"| `[{table.name}]` | `{f.name}` | {required} | {f.help}: {_values(f)}{default} "
+                f"| {'`' + f.name + schema.WELSH_SUFFIX + '`' if f.welsh else ''} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def outputs():
+    """Every generated file's path (from the repository root) and its content."""
+    return {
+        "local/schema/profile.schema.json": dump(profile_schema()),
+        "local/schema/services.schema.json": dump(services_schema()),
+    }
+
+
+README_BLOCKS = {"profile-keys": profile_table, "service-fields": service_table}
+
+
+def fill_readme(text):
+    """The README with each generated block (between its marker comments) made anew."""
+    for name, make in README_BLOCKS.items():
+        start, end = f"<!-- {name}: made by make schema -->\n", f"<!-- /{name} -->"
+        before, found, rest = text.partition(start)
+        if not found:
+            raise ValueError(f"README.md has no {start.strip()} marker")
+        _, found, after = rest.partition(end)
+        if not found:
+            raise ValueError(f"README.md has no {end} marker")
+        text = before + start + make() + end + after
+    return text

@@ -1,0 +1,69 @@
+"""``build``: the HTML site into ``BUILDDIR/html``, whole or not at all.
+
+Sphinx writes into ``BUILDDIR/.html-next`` (kept, so the next build is incremental); only a
+build that succeeds is copied into ``BUILDDIR/html``. A failed build leaves the last good site
+where it was, and forgets what it had read, so the next build reads every page again and
+shows every warning again instead of passing over the pages that caused them.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import DOCS, ROOT
+
+NAME = "build"
+HELP = "build the site into BUILDDIR/html (warnings are errors); nothing is replaced if it fails"
+DEFAULT_PROFILE = "local/default"
+
+
+def arguments(parser):
+    parser.add_argument("--profile", default=os.environ.get("PROFILE") or DEFAULT_PROFILE,
+                        help="the profile folder (default local/default)")  # fmt: skip
+    parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build")
+
+
+def profile_path(profile):
+    """The profile as an absolute path: relative to where the command runs, or, for the
+    bundled profiles named as in the README, to the repository."""
+    path = Path(profile).expanduser()
+    if not path.is_absolute() and not path.exists() and (ROOT / path).exists():
+        path = ROOT / path
+    return path.absolute()
+
+
+def sphinx(profile, out, doctrees, options=(), env=None):
+    command = [
+        sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", "-q",
+        "-c", str(ROOT), "-d", str(doctrees), "-D", f"local_profile={profile_path(profile)}",
+        *options, str(DOCS), str(out),
+    ]  # fmt: skip
+    return subprocess.run(command, env=env).returncode
+
+
+def build(profile, builddir, options=(), env=None):
+    """Build; on success replace ``builddir/html`` with the new site. Returns the status."""
+    builddir = Path(builddir)
+    stage, doctrees, out = builddir / ".html-next", builddir / "doctrees", builddir / "html"
+    status = sphinx(profile, stage, doctrees, options, env)
+    if status != 0:
+        shutil.rmtree(doctrees, ignore_errors=True)
+        kept = "the last good site is still there" if out.exists() else "nothing was written"
+        print(f"build: the build failed; {out} was not changed ({kept}).", file=sys.stderr)
+        return status
+    fresh, old = builddir / ".html-new", builddir / ".html-old"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.copytree(stage, fresh)
+    if out.exists():
+        out.rename(old)
+    fresh.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"build: the site is in {out}")
+    return 0
+
+
+def run(args, extra):
+    return build(args.profile, args.builddir, extra)

@@ -1,0 +1,33 @@
+"""``check``: validate a profile and print every problem, without building anything."""
+
+import sys
+
+from .build import DEFAULT_PROFILE, profile_path
+
+NAME = "check"
+HELP = "check a profile and list every problem as path:line: what is wrong"
+
+
+def arguments(parser):
+    parser.add_argument("--profile", default=DEFAULT_PROFILE)
+
+
+def run(args):
+    from signposting.problems import ProfileDataError, summary
+    from signposting.profile import load_profile
+
+    folder = profile_path(args.profile)
+    try:
+        directory = load_profile(folder)
+    except ProfileDataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(summary(exc.problems, folder, then="put them right, then build"), file=sys.stderr)
+        return 2
+    local = len(directory.local_services)
+    print(
+        f"check: {args.profile} is ready: {directory.area}, {local} local and "
+        f"{len(directory.services) - local} national services, "
+        f"{len(directory.stale)} to review."
+    )
+    return 0
