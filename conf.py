@@ -1,7 +1,7 @@
 """Sphinx configuration for the parent-infant relationships practice guide.
 
 Sources live in ``docs/``; this file sits at the repository root so that
-``sphinx-build -c . docs _build/html`` works as DESIGN §4 describes.
+``sphinx-build -c . docs _build/html`` works (ARCHITECTURE.md).
 """
 
 import sys

@@ -1,4 +1,4 @@
-"""Counts, not timings (DESIGN §11): what a one-page edit re-reads, how many bytes of our own
+"""Counts, not timings (ARCHITECTURE.md, "Budgets"): what a one-page edit re-reads, how many bytes of our own
 JavaScript and CSS a reader downloads, and that 5,000 services build."""
 
 import gzip

@@ -9,4 +9,9 @@ def setup(app):
     app.add_directive("wording", WordingDirective)
     app.connect("doctree-read", add_page_source)
     app.connect("html-page-context", add_source_line)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1.0",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

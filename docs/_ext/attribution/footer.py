@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 
 
 def add_page_source(app, doctree):
-    """Every page ends with the source it draws on (DESIGN §3.1).
+    """Every page ends with the source it draws on (ARCHITECTURE.md, "Attribution").
 
     A page that names no source, or an unknown one, is a build warning, so
     ``-W`` turns a forgotten attribution into a failed build.

@@ -78,4 +78,9 @@ def setup(app):
     app.connect("doctree-resolved", collect.fill_index)
     app.connect("html-page-context", add_assets)
     app.connect("build-finished", collect.write_json)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1.0",
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

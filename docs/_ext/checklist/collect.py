@@ -55,10 +55,11 @@ def reading_order(env):
 
 
 def check_duplicates(app, env):
-    """A duplicate id is an error naming both places, however the documents were read."""
+    """A duplicate id is an error naming both places, however the documents were read. The
+    first place is the one ``checklists.json`` keeps: the first in reading order."""
     first = {}
-    for docname in sorted(env.checklist_registry):
-        for record in sorted(env.checklist_registry[docname], key=lambda r: r.lineno):
+    for docname in reading_order(env):
+        for record in sorted(env.checklist_registry.get(docname, []), key=lambda r: r.lineno):
             if record.id in first:
                 other = first[record.id]
                 logger.warning(

@@ -50,14 +50,12 @@ class ChecklistDirective(SphinxDirective):
             entries = []
         else:
             entries = list(lists[0].children)
-        labels = []
         for number, entry in enumerate(entries, start=1):
             first = entry.children[0] if entry.children else None
             text = first.astext().strip() if isinstance(first, nodes.paragraph) else ""
             if not text:
                 line = entry.line or self.lineno
                 problems.append(("item", f"item {number} (line {line}) is empty"))
-            labels.append(text)
 
         name = f"checklist {checklist_id!r}" if checklist_id else "checklist"
         for subtype, problem in problems:

@@ -240,7 +240,7 @@ class Table:
 
 
 # ---------------------------------------------------------------------------------------------
-# A service (DESIGN §8). The order here is the order of the README table and of CSV columns.
+# A service. The order here is the order of the README table and of CSV columns.
 SERVICE = Table(
     "service",
     "One service: a YAML list item, or a CSV row with these column names.",
@@ -315,7 +315,7 @@ SERVICE = Table(
 
 
 # ---------------------------------------------------------------------------------------------
-# profile.toml (DESIGN §8)
+# profile.toml
 PROFILE = (
     Table(
         "area",

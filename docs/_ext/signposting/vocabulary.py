@@ -1,4 +1,7 @@
-"""The words a profile may use (DESIGN §8), with the labels readers see, in display order."""
+"""The words a profile may use, with the labels readers see, in display order.
+
+``schema.py`` says which field uses which list (ARCHITECTURE.md, "The local profile").
+"""
 
 TIERS = {
     "advice": "Getting advice",
@@ -52,4 +55,3 @@ DELIVERY = {
 }
 
 NATIONS = ("england", "wales")
-REMEMBER_TICKS = ("tab", "device", "off")

@@ -35,4 +35,9 @@ def setup(app):
         html=(visit_scroll_region_html, lambda self, node: self.body.append("</div>\n")),
     )
     app.add_post_transform(ScrollRegionTransform)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1.0",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

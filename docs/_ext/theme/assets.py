@@ -1,4 +1,4 @@
-"""Each page loads only the dependencies' files it uses (DESIGN §11: light pages).
+"""Each page loads only the dependencies' files it uses (ARCHITECTURE.md, "Budgets").
 
 sphinx-design and sphinx-copybutton add their files to every page; a page with no cards,
 tabs, dropdowns or quoted wording does not need them.

@@ -211,3 +211,26 @@ def test_parallel_build_writes_the_same_output_as_a_serial_one(make_app, rootdir
     assert "checklists.json" in outputs[1]
     for name in outputs[1]:
         assert outputs[1][name] == outputs[2][name], name
+
+
+def test_duplicate_message_and_checklists_json_agree_on_which_came_first(
+    make_app, rootdir, tmp_path
+):
+    """Reading order is the table of contents, not the alphabet: put "second" before "first"
+    and both the warning and checklists.json keep the checklist on "second"."""
+    import json
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-checklist-errors", src)
+    index = src / "index.md"
+    index.write_text(index.read_text().replace("first\nsecond\n", "second\nfirst\n"))
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    log = app.warning.getvalue()
+    assert re.search(
+        r"first\.md:5: WARNING: checklist 'shared': duplicate id, first used at .*second\.md:3",
+        log,
+    ), log
+    data = json.loads((app.outdir / "checklists.json").read_text())
+    assert [c["page"] for c in data["checklists"] if c["id"] == "shared"] == ["second"]

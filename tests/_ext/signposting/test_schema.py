@@ -1,0 +1,189 @@
+"""The declaration and what is derived from it: JSON Schemas, README tables, CSV columns, the
+record, filters; the schemas against every example file and against broken ones; and a
+property test of ``profile.toml``."""
+
+import dataclasses
+import datetime as dt
+import json
+import tomllib
+
+import pytest
+import yaml
+from helpers import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+from profile_helpers import BASE, TODAY, problems_of, yaml_for
+from signposting import json_schema, schema
+from signposting.directives import FILTERS, SignpostingDirective
+from signposting.problems import ProfileDataError
+from signposting.profile import load_profile
+from signposting.services import COLUMNS
+
+SCHEMAS = ROOT / "local" / "schema"
+SERVICE_FILES = sorted(
+    [
+        *ROOT.glob("local/examples/*/services.yaml"),
+        *ROOT.glob("docs/_ext/signposting/national/*.yaml"),
+    ]
+)
+PROFILE_FILES = sorted(ROOT.glob("local/**/profile.toml"))
+
+
+def validator(name):
+    return Draft202012Validator(
+        json.loads((SCHEMAS / name).read_text(encoding="utf-8")),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def as_json(value):
+    """YAML's dates as the text they were written as, the way an editor sees them."""
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat()))
+
+
+def test_generated_files_are_up_to_date():
+    from guide.schema_files import stale
+
+    assert list(stale()) == [], "run  make schema  and commit what it writes"
+
+
+def test_schemas_are_valid_json_schema_2020_12():
+    for name in ("profile.schema.json", "services.schema.json"):
+        Draft202012Validator.check_schema(json.loads((SCHEMAS / name).read_text()))
+
+
+@pytest.mark.parametrize("path", SERVICE_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_services_file_validates_and_points_at_the_schema(path):
+    text = path.read_text(encoding="utf-8")
+    schema_path = (SCHEMAS / "services.schema.json").relative_to(ROOT)
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    assert (path.parent / first.split("=", 1)[1]).resolve() == (ROOT / schema_path).resolve()
+    errors = list(validator("services.schema.json").iter_errors(as_json(yaml.safe_load(text))))
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", PROFILE_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_profile_validates_and_points_at_the_schema(path):
+    text = path.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first.startswith("#:schema ")
+    target = (path.parent / first.split(" ", 1)[1]).resolve()
+    assert target == (SCHEMAS / "profile.schema.json").resolve()
+    assert list(validator("profile.schema.json").iter_errors(tomllib.loads(text))) == []
+
+
+BROKEN_SERVICES = {
+    "unknown field": dict(BASE, colour="red"),
+    "misspelt tier": dict(BASE, tier="helpp"),
+    "stage as text, not a list item": dict(BASE, stages="toddler"),
+    "summary over 400 characters": dict(BASE, summary="x" * 401),
+    "no last_reviewed": {k: v for k, v in BASE.items() if k != "last_reviewed"},
+    "no way to contact": {k: v for k, v in BASE.items() if k != "phone"},
+    "not a web address": dict(BASE, website="www.example.org"),
+    "a Welsh field that is not declared": dict(BASE, tier_cy="help"),
+    "e-mail with a query": dict(BASE, email="x?subject=y@nhs.net"),
+}
+
+
+@pytest.mark.parametrize("service", BROKEN_SERVICES.values(), ids=list(BROKEN_SERVICES))
+def test_broken_services_fail_the_schema_and_the_build(profile, service):
+    data = yaml.safe_load(yaml_for([service]))
+    assert list(validator("services.schema.json").iter_errors(as_json(data))), "schema accepted it"
+    assert problems_of(profile(yaml=yaml_for([service]))), "the build accepted it"
+
+
+BROKEN_PROFILES = {
+    "no [area]": "[directory]\ninclude_national = true\n",
+    "unknown table": '[area]\nname = "T"\nnation = "england"\n[aera]\nname = "T"\n',
+    "nation not in the list": '[area]\nname = "T"\nnation = "scotland"\n',
+    "logo without alt": '[area]\nname = "T"\nnation = "england"\nlogo = "l.svg"\n',
+    "front door without a contact": '[area]\nname = "T"\nnation = "england"\n[front_door]\nname = "G"\n',
+    "remember ticks forever": '[area]\nname = "T"\nnation = "england"\n[checklists]\nremember_ticks = "forever"\n',
+    "sources outside": '[area]\nname = "T"\nnation = "england"\n[directory]\nsources = ["/etc/x.yaml"]\n',
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("toml", BROKEN_PROFILES.values(), ids=list(BROKEN_PROFILES))
+def test_broken_profiles_fail_the_schema_and_the_build(profile, toml):
+    assert list(validator("profile.schema.json").iter_errors(tomllib.loads(toml)))
+    assert problems_of(profile(toml=toml))
+
+
+def test_welsh_counterparts_are_checked_like_their_field(profile):
+    service = dict(BASE, name_cy="Chwarae a bod", summary_cy="x" * 401)
+    folder = profile(yaml=yaml_for([service]))
+    assert problems_of(folder) == [
+        "services.yaml:11: service 'stay-and-play': summary_cy is 401 characters long; it may be at most 400"
+    ]
+    good = dict(BASE, name_cy="Chwarae a bod")
+    loaded = load_profile(profile(yaml=yaml_for([good])), on=TODAY).services[0]
+    assert loaded.welsh == {"name": "Chwarae a bod"}
+
+
+def test_every_declared_field_reaches_everything_derived_from_it():
+    """Adding a field is one entry: these all follow from the declaration."""
+    items = json_schema.services_schema()["items"]["properties"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    record = {f.name for f in dataclasses.fields(schema.Service)}
+    for f in schema.SERVICE.fields:
+        assert f.name in COLUMNS and f.name in items and f.name in record
+        assert f"| `{f.name}` |" in readme
+        if f.welsh:
+            assert f.name + "_cy" in COLUMNS and f.name + "_cy" in items
+    for table in schema.PROFILE:
+        properties = json_schema.profile_schema()["properties"][table.name]["properties"]
+        for f in table.fields:
+            assert f.name in properties and f"| `[{table.name}]` | `{f.name}` |" in readme
+    keys = [f.filter.key for f in schema.FILTERS]
+    assert keys == list(FILTERS) == ["tier", "stage", "topic", "access", "language"]
+    assert set(keys) < set(SignpostingDirective.option_spec)
+
+
+# Property: any profile.toml, however its tables and keys are filled, loads or gives only
+# the project's own error, each problem a path, a line and a message.
+SCALARS = st.one_of(
+    st.text(max_size=40),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.booleans(),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 1, 1)),
+    st.sampled_from(["england", "wales", "#1d4f91", "tab", "0113 843 0841", "a@b.org", "https://x.org", "logo.svg", "../x.yaml"]),
+)  # fmt: skip
+VALUES = st.one_of(SCALARS, st.lists(SCALARS, max_size=3))
+KEYS = st.sampled_from(
+    sorted({f.name for t in schema.PROFILE for f in t.fields} | {"name_cy", "odd"})
+)
+TABLES = st.sampled_from([t.name for t in schema.PROFILE] + ["aera", "extra"])
+
+
+def toml_value(value):
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | dt.date):
+        return str(value) if isinstance(value, int) else value.isoformat()
+    return json.dumps(value)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.dictionaries(TABLES, st.dictionaries(KEYS, VALUES, max_size=6), max_size=6))
+def test_any_profile_toml_loads_or_lists_its_problems(tmp_path_factory, tables):
+    folder = tmp_path_factory.mktemp("toml")
+    text = "".join(
+        f"[{name}]\n" + "".join(f"{key} = {toml_value(v)}\n" for key, v in keys.items())
+        for name, keys in tables.items()
+    )
+    (folder / "profile.toml").write_text(text, encoding="utf-8")
+    try:
+        directory = load_profile(folder, on=TODAY)
+    except ProfileDataError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.path.endswith("profile.toml") and problem.message
+            assert problem.line > 0 or "[area]: is missing" in problem.message, problem
+    else:
+        assert directory.area and directory.nation in ("england", "wales")
