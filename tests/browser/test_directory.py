@@ -112,7 +112,12 @@ def test_without_javascript_every_service_is_listed_by_tier(browser, directory_u
     assert not page.is_visible("form.directory-filters")
     assert visible(page) == ALL
     headings = page.locator("section.directory-group h2").all_inner_texts()
-    assert headings == ["Getting advice", "Getting help", "Getting more help"]
+    assert headings == [
+        "Getting advice",
+        "Getting help",
+        "Getting more help",
+        "For your own learning and practice",
+    ]
     context.close()
 
 

@@ -51,7 +51,7 @@ def test_a_bad_profile_stops_the_build_listing_every_problem(tmp_path):
     toml = (folder / "profile.toml").read_text(encoding="utf-8")
     (folder / "profile.toml").write_text(toml.replace('nation = "england"', 'nation = "narnia"'))
     yaml = (folder / "services.yaml").read_text(encoding="utf-8")
-    (folder / "services.yaml").write_text(yaml.replace("tier: more-help", "tier: most-help"))
+    (folder / "services.yaml").write_text(yaml.replace("audience: practitioners", "audience: all"))
     out = tmp_path / "out"
     result = sphinx_build(DOCS, out, "-D", f"local_profile={folder}", confdir=ROOT)
     assert result.returncode != 0
@@ -60,7 +60,7 @@ def test_a_bad_profile_stops_the_build_listing_every_problem(tmp_path):
         "bad/profile.toml:" in line and "nation: 'narnia' is not one of" in line for line in lines
     )
     assert any(
-        "bad/services.yaml:" in line and "tier 'most-help' is not one of" in line for line in lines
+        "bad/services.yaml:" in line and "audience 'all' is not one of" in line for line in lines
     )
     assert "2 problems in the local profile" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

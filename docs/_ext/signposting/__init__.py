@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .directives import (
+    AdditionsDirective,
     ContactsDirective,
     DirectoryDirective,
     DirectoryRole,
@@ -122,6 +123,7 @@ def setup(app):
     app.add_directive("signposting-directory", DirectoryDirective)
     app.add_directive("signposting", SignpostingDirective)
     app.add_directive("signposting-contacts", ContactsDirective)
+    app.add_directive("signposting-additions", AdditionsDirective)
     app.add_role("directory", DirectoryRole())
     app.add_role("profile", ProfileRole())
     app.add_node(directory_link)
@@ -133,7 +135,7 @@ def setup(app):
     app.connect("build-finished", write_outputs)
     return {
         "version": "1.1",
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

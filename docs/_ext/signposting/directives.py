@@ -19,6 +19,7 @@ FILTERS = {
     f.filter.key: LANGUAGE_CODES if f.kind is schema.LANGUAGES else f.kind.labels
     for f in schema.FILTERS
 }
+FILTER_FIELDS = {f.filter.key: f for f in schema.FILTERS}
 
 
 class directory_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
@@ -67,28 +68,45 @@ class DirectoryDirective(DataDirective):
                 "",
                 f"This copy of the guide has no local services for {directory.area}. "
                 "Follow your local referral pathways, and if safeguarding concerns arise, "
-                "follow your local procedures. The national resources below are open to "
-                "every family.",
+                "follow your local procedures.",
             )
             result.append(note)
+        families = [s for s in directory.services if s.audience == "families"]
         for tier, label in TIERS.items():
-            section = nodes.section(
-                ids=[f"tier-{tier}"], names=[label.lower()], classes=["directory-group"]
-            )
-            section += nodes.title(label, label)
+            section = self.group(f"tier-{tier}", label)
             section += self.tier_wording(tier)
-            services = [s for s in directory.services if s.tier == tier]
-            services.sort(key=lambda s: (s.national, s.name.lower()))
-            if not services:
-                section += nodes.paragraph(
-                    "",
-                    f"No services at this level are listed for {directory.area}.",
-                    classes=["directory-empty"],
-                )
-            for service in services:
-                section += service_entry(service, review_months=directory.review_after_months)
+            self.fill(section, [s for s in families if s.tier == tier], "at this level")
             result.append(section)
+        section = self.group("for-practitioners", PRACTITIONERS_HEADING)
+        section += nodes.paragraph(
+            "",
+            "Resources for practitioners, not for families: for your own learning and practice.",
+        )
+        practitioners = [s for s in directory.services if s.audience == "practitioners"]
+        self.fill(section, practitioners, "for practitioners")
+        result.append(section)
         return result
+
+    def group(self, ident, label):
+        section = nodes.section(ids=[ident], names=[label.lower()], classes=["directory-group"])
+        section += nodes.title(label, label)
+        return section
+
+    def fill(self, section, services, what):
+        directory = self.directory
+        if not services:
+            section += nodes.paragraph(
+                "",
+                f"No services {what} are listed for {directory.area}.",
+                classes=["directory-empty"],
+            )
+        for service in sorted(services, key=schema.order):
+            section += service_entry(
+                service, review_months=directory.review_after_months, example=directory.example
+            )
+
+
+PRACTITIONERS_HEADING = "For your own learning and practice"
 
 
 class SignpostingDirective(DataDirective):
@@ -120,11 +138,13 @@ class SignpostingDirective(DataDirective):
                     subtype="option",
                 )
             wanted[option] = set(values)
-        services = [s for s in directory.services if matches(s, wanted)]
-        services.sort(key=lambda s: (s.national, list(TIERS).index(s.tier), s.name.lower()))
+        wanted.setdefault("audience", {"families"})  # families' lists hold families' resources
+        services = sorted((s for s in directory.services if matches(s, wanted)), key=schema.order)
         limit = self.options.get("limit")
         shown = services[:limit] if limit else services
-        box = nodes.container(classes=["signposting"])
+        box = nodes.container(
+            classes=["signposting", *(f"for-{a}" for a in sorted(wanted["audience"]))]
+        )
         if not shown:
             box += nodes.paragraph(
                 "",
@@ -134,7 +154,9 @@ class SignpostingDirective(DataDirective):
         for service in shown:
             box += service_entry(service, full=False)
         query = {
-            key: ",".join(sorted(values)) for key, values in wanted.items() if len(values) == 1
+            key: ",".join(sorted(values))
+            for key, values in wanted.items()
+            if len(values) == 1 and key != "audience"
         }
         more = nodes.paragraph(classes=["signposting-more"])
         label = (
@@ -142,7 +164,7 @@ class SignpostingDirective(DataDirective):
             if len(shown) < len(services) or not shown
             else "Open the directory"
         )
-        more += directory_link("", label, query=urlencode(query))
+        more += directory_link_or_front_door(directory, label, urlencode(query))
         box += more
         return [box]
 
@@ -160,9 +182,10 @@ class ContactsDirective(DataDirective):
                 tables["front_door"],
                 directory.front_door,
                 classes=["front-door"],
+                ids=["front-door"],
             )
         else:
-            missing = nodes.container(classes=["area-contact", "front-door"])
+            missing = nodes.container(classes=["area-contact", "front-door"], ids=["front-door"])
             missing += nodes.rubric("", "Front door: where to ask for help")
             missing += nodes.paragraph(
                 "",
@@ -184,6 +207,28 @@ class ContactsDirective(DataDirective):
             )
             box += missing
         return [box]
+
+
+class AdditionsDirective(DataDirective):
+    """Every entry in this copy of the directory that the guide added, or added details to."""
+
+    def run(self):
+        listing = nodes.bullet_list(classes=["signposting-additions"])
+        label = schema.SERVICE.by_name["added"].kind
+        for service in sorted(self.directory.services, key=schema.order):
+            if service.provenance != "added-by-guide" and not service.added:
+                continue
+            para = nodes.paragraph("", "", nodes.strong("", service.name))
+            para += nodes.Text(f" ({service.organisation}): ")
+            if service.provenance == "added-by-guide":
+                para += nodes.Text("the whole entry; the sources do not name it.")
+            else:
+                named = schema.SERVICE.by_name["provenance"].kind.label(service.provenance)
+                para += nodes.Text(f"{named}; the guide added {label.show(service.added)}.")
+            listing += nodes.list_item("", para)
+        if not listing.children:
+            return [nodes.paragraph("", "This copy of the directory holds no additions.")]
+        return [listing]
 
 
 def matches(service, wanted):
@@ -239,7 +284,42 @@ class DirectoryRole(SphinxRole):
                     type="signposting",
                     subtype="link",
                 )
-        return [directory_link(self.rawtext, title, query=urlencode(pairs))], []
+        directory = self.env.signposting
+        for path in directory.files:
+            self.env.note_dependency(str(path))  # where the link leads depends on the data
+        return directory_link_or_front_door(directory, title, urlencode(pairs), self.rawtext), []
+
+
+def empty_view(directory, query):
+    """The filters of a directory link that no families' service matches, or None."""
+    wanted = {}
+    for key, value in parse_qsl(query):
+        wanted.setdefault(key, set()).add(value)
+    wanted.setdefault("audience", {"families"})
+    if any(matches(s, wanted) for s in directory.services):
+        return None
+    return wanted
+
+
+def directory_link_or_front_door(directory, title, query, rawtext=""):
+    """A link into the directory, or, where its filters match no families' service, one plain
+    sentence and a link to the area's front door instead: never a link to an empty list."""
+    wanted = empty_view(directory, query) if query else None
+    if wanted is None:
+        return [directory_link(rawtext, title, query=query, anchor="")]
+    labels = [
+        FILTER_FIELDS[key].kind.label(value).lower()
+        for key, values in wanted.items()
+        if key != "audience"
+        for value in sorted(values)
+    ]
+    what = f" for {' and '.join(labels)}" if labels else ""
+    target = "ask the front door" if directory.front_door else "follow your local referral pathways"
+    return [
+        nodes.Text(f"No services{what} are listed for {directory.area} yet: "),
+        directory_link(rawtext, target, query="", anchor="front-door"),
+        nodes.Text("."),
+    ]
 
 
 def resolve_links(app, doctree, docname):
@@ -249,4 +329,6 @@ def resolve_links(app, doctree, docname):
         uri = app.builder.get_relative_uri(docname, page)
         if node["query"] and app.builder.format == "html":
             uri = f"{uri}?{node['query']}"
+        if node.get("anchor"):
+            uri = f"{uri}#{node['anchor']}"
         node.replace_self(nodes.reference("", "", *node.children, refuri=uri, internal=True))

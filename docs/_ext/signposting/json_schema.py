@@ -38,7 +38,33 @@ def table_schema(table):
         result["anyOf"] = [{"required": [key]} for key in table.one_of]
     if table.requires:
         result["dependentRequired"] = {key: [needs] for key, needs, _ in table.requires}
+    rules = []
+    for key, other, value in table.required_when:
+        if table.by_name[other].default == value:  # left out, it has that value
+            rules.append({
+                "if": {"properties": {other: {"not": {"const": value}}}, "required": [other]},
+                "else": {"required": [key]},
+            })  # fmt: skip
+        else:
+            rules.append({
+                "if": {"properties": {other: {"const": value}}, "required": [other]},
+                "then": {"required": [key]},
+            })  # fmt: skip
+    if rules:
+        result["allOf"] = rules
     return result
+
+
+def required_text(table, f):
+    """The README's "required" column."""
+    if f.required:
+        return "yes"
+    if f.name in table.one_of:
+        return "one of these"
+    for key, other, value in table.required_when:
+        if key == f.name:
+            return f"when `{other}` is `{value}`"
+    return "no"
 
 
 def services_schema():
@@ -76,15 +102,12 @@ def service_table():
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for f in schema.SERVICE.fields:
-        required = (
-            "yes" if f.required else ("one of these" if f.name in schema.SERVICE.one_of else "no")
-        )
         default = ""
         if f.default not in (None, (), ""):
             shown = ", ".join(f.default) if isinstance(f.default, tuple) else f.default
             default = f"; default `{shown}`"
         lines.append(
-            f"| `{f.name}` | {required} | {f.help} | {_values(f)}{default} | {f.label} "
+            f"| `{f.name}` | {required_text(schema.SERVICE, f)} | {f.help} | {_values(f)}{default} | {f.label} "
             f"| {'`' + f.filter.key + '`' if f.filter else ''} "
             f"| {'`' + f.name + schema.WELSH_SUFFIX + '`' if f.welsh else ''} | {f.hsds} |"
         )
@@ -96,12 +119,11 @@ def profile_table():
     lines = ["| table | key | required | values | Welsh |", "| --- | --- | --- | --- | --- |"]
     for table in schema.PROFILE:
         for f in table.fields:
-            required = "yes" if f.required else ("one of these" if f.name in table.one_of else "no")
             default = ""
             if f.default not in (None, (), ""):
                 default = f"; default `{str(f.default).lower()}`"
             lines.append(
-                f"| `[{table.name}]` | `{f.name}` | {required} | {f.help}: {_values(f)}{default} "
+                f"| `[{table.name}]` | `{f.name}` | {required_text(table, f)} | {f.help}: {_values(f)}{default} "
                 f"| {'`' + f.name + schema.WELSH_SUFFIX + '`' if f.welsh else ''} |"
             )
     return "\n".join(lines) + "\n"

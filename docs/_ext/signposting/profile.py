@@ -248,7 +248,13 @@ def read_services(directory, sources, latest, day):
             )
             break
         for record in records:
-            service, trouble = validate(record, area=directory.area, today=latest)
+            service, trouble = validate(
+                record,
+                area=directory.area,
+                nation=directory.nation,
+                today=latest,
+                national=national,
+            )
             problems += trouble
             if service is None:
                 continue
@@ -262,8 +268,7 @@ def read_services(directory, sources, latest, day):
                     )
                 )
                 continue
-            service.national = national
-            service.stale = (
+            service.stale = bool(service.last_reviewed) and (
                 months_between(service.last_reviewed, day) >= directory.review_after_months
             )
             first_seen[service.id] = service

@@ -48,7 +48,35 @@ def field(name, body):
     return item
 
 
-def service_entry(service, *, full=True, review_months=12):
+def provenance(service, *, example=False, review_months=12):
+    """Where the entry comes from, what the guide added, and when it was checked, if ever."""
+    para = nodes.paragraph(classes=["service-provenance"])
+    para += nodes.Text(schema.SERVICE.by_name["provenance"].kind.label(service.provenance))
+    if service.added:
+        added = schema.SERVICE.by_name["added"].kind
+        para += nodes.Text(
+            f". This guide added {added.show(service.added)}, which the source does not give"
+        )
+    para += nodes.Text(". ")
+    if example and not service.national:
+        para += nodes.strong("", "Example entry: check every detail with the service.")
+    elif service.last_reviewed:
+        para += nodes.Text("Last checked " + service.last_reviewed.strftime("%-d %B %Y"))
+        if service.checked_against:
+            para += nodes.Text(" against ")
+            para += link("its source page", service.checked_against)
+        if service.stale:
+            para += nodes.Text(" ")
+            para += nodes.strong(
+                "", f"(may be out of date: checked over {review_months} months ago)"
+            )
+        para += nodes.Text(".")
+    else:
+        para += nodes.strong("", "Not yet checked.")
+    return para
+
+
+def service_entry(service, *, full=True, review_months=12, example=False):
     """One service. ``full`` shows every detail (the directory); otherwise a short form."""
     box = nodes.container(classes=["service"], service_filters=service.filters())
     box["service_filters"] = {"service": service.id, **box["service_filters"]}
@@ -61,8 +89,9 @@ def service_entry(service, *, full=True, review_months=12):
     contacts = contact_links(schema.SERVICE, service)
     if not full:
         # The short form, for lists on other pages and the printed card: no ids to clash.
-        access = schema.SERVICE.by_name["access"].kind
-        organisation += nodes.Text(" · " + ", ".join(map(access.label, service.access)))
+        if service.access:
+            access = schema.SERVICE.by_name["access"].kind
+            organisation += nodes.Text(" · " + access.show(service.access))
         if contacts is not None:
             box += contacts
         return box
@@ -73,20 +102,14 @@ def service_entry(service, *, full=True, review_months=12):
         details += field("Contact", contacts)
     for label, shown in schema.rows(service):
         details += field(label, shown)
-    reviewed = nodes.paragraph("", service.last_reviewed.strftime("%-d %B %Y"))
-    if service.stale:
-        reviewed += nodes.Text(" ")
-        reviewed += nodes.strong(
-            "", f"(may be out of date: reviewed over {review_months} months ago)"
-        )
-    details += field(schema.SERVICE.by_name["last_reviewed"].label, reviewed)
     box += details
+    box += provenance(service, example=example, review_months=review_months)
     return box
 
 
-def contact_block(title, table, record, *, classes):
+def contact_block(title, table, record, *, classes, ids=()):
     """The front door or safeguarding contact: name, summary, links, opening times."""
-    box = nodes.container(classes=["area-contact", *classes])
+    box = nodes.container(classes=["area-contact", *classes], ids=list(ids))
     box += nodes.rubric("", title)
     if getattr(record, "name", ""):
         box += nodes.paragraph("", "", nodes.strong("", record.name))

@@ -19,7 +19,18 @@ from checklist.model import REMEMBER_POLICIES, SLUG
 
 from . import fields, files
 from .fields import Invalid
-from .vocabulary import ACCESS, DELIVERY, NATIONS, STAGES, TIERS, TOPICS
+from .vocabulary import (
+    ACCESS,
+    ADDED_DETAILS,
+    AUDIENCES,
+    DELIVERY,
+    NATIONS,
+    PROVENANCE,
+    STAGES,
+    TIERS,
+    TOPICS,
+    UK_NATIONS,
+)
 
 WELSH_SUFFIX = "_cy"
 
@@ -51,12 +62,19 @@ class Kind:
     many: bool = False  # a list (``;``-separated in CSV)
     labels: Any = None  # value -> label, for words from a vocabulary
     example: str = ""  # how a value is written, for the README
+    join: Callable[[list], str] | None = None  # how a list is shown, if not "a, b, c"
 
     def label(self, value):
         """What a reader sees for one value."""
         if callable(self.labels):
             return self.labels(value)
         return self.labels[value] if self.labels else str(value)
+
+    def show(self, value):
+        """What a reader sees for the whole value: one word, or a list."""
+        if not self.many:
+            return self.label(value)
+        return self.join(value) if self.join else ", ".join(map(self.label, value))
 
 
 def text(limit):
@@ -76,7 +94,7 @@ def word(vocabulary):
     )
 
 
-def words(vocabulary, *, required):
+def words(vocabulary, *, required, join=None):
     return Kind(
         lambda value, ctx: fields.choices(value, vocabulary, required=required),
         {"type": "array", "items": {"enum": list(vocabulary)}, "uniqueItems": True}
@@ -84,7 +102,15 @@ def words(vocabulary, *, required):
         many=True,
         labels=vocabulary,
         example=", ".join(f"`{v}`" for v in vocabulary),
+        join=join,
     )
+
+
+def where(nations):
+    """``UK-wide`` for all four nations, otherwise ``England and Wales``."""
+    if set(nations) == set(UK_NATIONS):
+        return "UK-wide"
+    return fields.either([UK_NATIONS[n] for n in nations]).replace(" or ", " and ")
 
 
 SLUG_KIND = Kind(
@@ -202,6 +228,8 @@ class Field:
     filter: Filter | None = None
     welsh: bool = False  # takes a ``<name>_cy`` counterpart in Welsh
     hsds: str = ""  # the Open Referral UK / HSDS 3.0 field it maps to
+    unstated: str = ""  # shown in its row when the entry does not give it
+    shown_for: str = "all"  # whose entries show the row: all, national or local
 
 
 @dataclass(frozen=True)
@@ -214,6 +242,8 @@ class Table:
     required: bool = False
     one_of: tuple[str, ...] = ()  # at least one of these keys
     requires: tuple[tuple[str, str, str], ...] = ()  # (key, needs key, why)
+    # (key, other, value): key is required when other (or its default) is value
+    required_when: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def by_name(self):
@@ -252,8 +282,14 @@ SERVICE = Table(
             hsds="organization.name",
         ),
         Field(
-            "tier", word(TIERS), "step 3's getting advice, getting help, getting more help",
-            required=True, label="Level",
+            "audience", word(AUDIENCES), "who it is for: families, or practitioners' own learning",
+            default="families", filter=Filter("audience", "Who it is for", "Anyone"),
+            hsds="attribute (taxonomy term)",
+        ),
+        Field(
+            "tier", word(TIERS),
+            "step 3's getting advice, getting help, getting more help; needed for families' services",
+            label="Level",
             filter=Filter("tier", "Level of support", "Any level"),
             hsds="attribute (taxonomy term)",
         ),
@@ -272,27 +308,32 @@ SERVICE = Table(
             hsds="attribute (taxonomy term)",
         ),
         Field(
-            "access", words(ACCESS, required=True), "how families reach it", required=True,
-            label="How to get it", filter=Filter("access", "How to get it", "Any way"),
-            hsds="application_process",
+            "access", words(ACCESS, required=True), "how families reach it", label="How to get it",
+            filter=Filter("access", "How to get it", "Any way"), hsds="application_process",
+            unstated="Not stated: ask the service",
         ),
         Field(
             "delivery", words(DELIVERY, required=False), "how it is delivered", label="Delivered",
             default=(), hsds="schedule.attending_type",
         ),
         Field(
-            "cost", COST, "`free` (the default) or what it costs", label="Cost",
-            default="free", welsh=True, hsds="cost_option",
+            "cost", COST, "`free` or what it costs; shown only when given", label="Cost",
+            welsh=True, hsds="cost_option",
         ),
         Field(
-            "languages", LANGUAGES, "the languages it is offered in, default `en`",
-            label="Languages", default=("en",),
+            "languages", LANGUAGES, "the languages it is offered in; shown only when given",
+            label="Languages",
             filter=Filter("language", "Language", "Any language", options="data"),
             hsds="language.code",
         ),
         Field(
             "area", text(100), "where it is offered, default the profile's area", label="Area",
-            welsh=True, hsds="service_area.name",
+            welsh=True, hsds="service_area.name", shown_for="local",
+        ),
+        Field(
+            "nations", words(UK_NATIONS, required=True, join=where),
+            "the nations it applies in, default the profile's nation; all four are UK-wide",
+            label="Where it applies", shown_for="national", hsds="service_area.name",
         ),
         Field("phone", PHONE, "at least one of phone, email, website", label="Phone", hsds="phone.number"),
         Field("email", EMAIL, "at least one of phone, email, website", label="Email", hsds="service.email"),
@@ -306,11 +347,27 @@ SERVICE = Table(
             hsds="schedule.description",
         ),
         Field(
-            "last_reviewed", REVIEW_DATE, "when the entry was last checked with the service",
-            required=True, label="Last reviewed", hsds="service.assured_date",
+            "provenance", word(PROVENANCE),
+            "where the entry comes from; default the local profile", default="local-profile",
+            hsds="attribute (taxonomy term)",
+        ),
+        Field(
+            "added", words(ADDED_DETAILS, required=False),
+            "details this guide added where the source gives none", default=(),
+            hsds="attribute (taxonomy term)",
+        ),
+        Field(
+            "checked_against", WEB, "the page the entry was checked against",
+            hsds="service.assured_date (assurer)",
+        ),
+        Field(
+            "last_reviewed", REVIEW_DATE,
+            "when the entry was last checked against that page; leave it out if nobody has",
+            label="Last reviewed", hsds="service.assured_date",
         ),
     ),
     one_of=("phone", "email", "website"),
+    required_when=(("tier", "audience", "families"),),
 )  # fmt: skip
 
 
@@ -408,6 +465,10 @@ def validate(table, values, ctx):
     for key, needs, why in table.requires:
         if values.get(key) is not None and values.get(needs) is None:
             problems.append(Issue(needs, f"is missing: {why}"))
+    for key, other, value in table.required_when:
+        given = values.get(other, table.by_name[other].default)
+        if given == value and values.get(key) is None:
+            problems.append(Issue(key, f"is missing: every service for {value} needs one"))
     if table.one_of and not any(values.get(key) is not None for key in table.one_of):
         problems.append(Issue(None, f"needs at least one of {fields.either(table.one_of)}"))
     for f in table.fields:
@@ -420,8 +481,8 @@ def validate(table, values, ctx):
 
 
 def _default(f):
-    if isinstance(f.default, tuple):
-        return dataclasses.field(default_factory=lambda: list(f.default))
+    if f.kind.many or isinstance(f.default, tuple):
+        return dataclasses.field(default_factory=lambda: list(f.default or ()))
     return dataclasses.field(default="" if f.default is None else f.default)
 
 
@@ -443,6 +504,7 @@ def _as_json(self):
         if value in ("", None):
             continue
         data[f.name] = value.isoformat() if isinstance(value, dt.date) else value
+    data["last_reviewed"] = self.last_reviewed.isoformat() if self.last_reviewed else None
     if self.phone:
         data["phone_uri"] = self.phone.uri
     if self.welsh:
@@ -490,10 +552,19 @@ def links(table, record):
 def rows(service):
     """The labelled rows of a directory entry, in declared order: (label, text)."""
     result = []
+    scope = "national" if service.national else "local"
     for f in SERVICE.fields:
         value = getattr(service, f.name)
-        if not f.label or f.kind in (*LINK_KINDS, REVIEW_DATE) or value in ("", None, []):
+        if not f.label or f.kind in (*LINK_KINDS, REVIEW_DATE) or f.shown_for not in ("all", scope):
             continue  # links and the review date have their own places in an entry
-        shown = ", ".join(map(f.kind.label, value)) if f.kind.many else f.kind.label(value)
-        result.append((f.label, shown))
+        if value in ("", None, []):
+            if f.unstated and service.audience == "families":  # how families reach it
+                result.append((f.label, f.unstated))
+            continue
+        result.append((f.label, f.kind.show(value)))
     return result
+
+
+def order(service):
+    """How lists are ordered: what the guidance names first, then local, then the rest."""
+    return (service.provenance != "named-in-guidance", service.national, service.name.lower())

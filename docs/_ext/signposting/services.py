@@ -167,8 +167,16 @@ def read_csv(text, shown):
     return records, problems
 
 
-def validate(record: Record, *, area: str, today: dt.date):
-    """A ``Service`` and no problems, or ``None`` and every problem with this record."""
+NATIONAL_NEEDS = ("audience", "nations", "provenance")
+
+
+def validate(record: Record, *, area: str, today: dt.date, nation: str = "", national=False):
+    """A ``Service`` and no problems, or ``None`` and every problem with this record.
+
+    A profile's own services may leave out ``area`` and ``nations`` (the profile's) and
+    ``audience`` and ``provenance`` (families; the local profile). A bundled national entry
+    must say who it is for, where it applies and where it came from, and has no local area.
+    """
     values = record.values
     raw_id = values.get("id")
     who = (
@@ -177,6 +185,12 @@ def validate(record: Record, *, area: str, today: dt.date):
         else f"service {record.number}"
     )
     clean, welsh, trouble = schema.validate(schema.SERVICE, values, schema.Context(today))
+    if national:
+        trouble += [
+            schema.Issue(key, "is missing: a national entry must give it")
+            for key in NATIONAL_NEEDS
+            if values.get(key) is None
+        ]
     problems = [
         Problem(
             record.path,
@@ -187,6 +201,10 @@ def validate(record: Record, *, area: str, today: dt.date):
     ]
     if problems:
         return None, problems
-    clean.setdefault("area", area)
+    if not national:
+        clean.setdefault("area", area)
+        clean.setdefault("nations", [nation] if nation else [])
     line = record.lines.get("id", record.line)
-    return schema.Service(**clean, welsh=welsh, source=record.path, line=line), []
+    service = schema.Service(**clean, welsh=welsh, source=record.path, line=line)
+    service.national = national
+    return service, []

@@ -55,3 +55,33 @@ DELIVERY = {
 }
 
 NATIONS = ("england", "wales")
+
+AUDIENCES = {
+    "families": "Families",
+    "practitioners": "Practitioners",
+}
+
+# Where a service applies. All four together are shown as "UK-wide".
+UK_NATIONS = {
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern-ireland": "Northern Ireland",
+}
+
+# Where an entry comes from. Profiles' own services default to "local-profile".
+PROVENANCE = {
+    "named-in-guidance": "Named in the guidance",
+    "named-in-leaflet": "Named in the Cardiff leaflet",
+    "added-by-guide": "Added by this guide; not named in the guidance",
+    "local-profile": "From this area's local profile",
+}
+
+# Details of an entry that this guide added where the source gives none.
+ADDED_DETAILS = {
+    "organisation": "the organisation's name",
+    "website": "the web address",
+    "phone": "the phone number",
+    "email": "the email address",
+    "address": "the address",
+}

@@ -79,7 +79,8 @@ BROKEN_SERVICES = {
     "misspelt tier": dict(BASE, tier="helpp"),
     "stage as text, not a list item": dict(BASE, stages="toddler"),
     "summary over 400 characters": dict(BASE, summary="x" * 401),
-    "no last_reviewed": {k: v for k, v in BASE.items() if k != "last_reviewed"},
+    "a families' service with no level": {k: v for k, v in BASE.items() if k != "tier"},
+    "nations misspelt": dict(BASE, nations="englnd"),
     "no way to contact": {k: v for k, v in BASE.items() if k != "phone"},
     "not a web address": dict(BASE, website="www.example.org"),
     "a Welsh field that is not declared": dict(BASE, tier_cy="help"),
@@ -137,7 +138,7 @@ def test_every_declared_field_reaches_everything_derived_from_it():
         for f in table.fields:
             assert f.name in properties and f"| `[{table.name}]` | `{f.name}` |" in readme
     keys = [f.filter.key for f in schema.FILTERS]
-    assert keys == list(FILTERS) == ["tier", "stage", "topic", "access", "language"]
+    assert keys == list(FILTERS) == ["audience", "tier", "stage", "topic", "access", "language"]
     assert set(keys) < set(SignpostingDirective.option_spec)
 
 

@@ -15,14 +15,18 @@ RULES = [
         "helpful",
         "tier 'helpful' is not one of: advice, help, more-help (did you mean 'help'?)",
     ),
-    ("tier", None, "tier is missing"),
+    ("tier", None, "tier is missing: every service for families needs one"),
     ("summary", "x" * 401, "summary is 401 characters long; it may be at most 400"),
     ("summary", None, "summary is missing"),
     ("stages", "toddler", "stages 'toddler' is not one of: pregnancy, first-year, second-year"),
     ("stages", None, "stages is missing"),
     ("topics", "sleep", "topics 'sleep' is not one of: bonding-and-attachment"),
     ("access", "by-post", "access 'by-post' is not one of: self-referral, professional-referral"),
-    ("access", None, "access is missing"),
+    ("audience", "everyone", "audience 'everyone' is not one of: families, practitioners"),
+    ("nations", "mars", "nations 'mars' is not one of: england, wales, scotland, northern-ireland"),
+    ("provenance", "hearsay", "provenance 'hearsay' is not one of: named-in-guidance"),
+    ("added", "summary", "added 'summary' is not one of: organisation, website"),
+    ("checked_against", "the leaflet", "checked_against 'the leaflet' must start with https://"),
     ("delivery", "carrier-pigeon", "delivery 'carrier-pigeon' is not one of: in-person"),
     ("languages", "xx", "languages 'xx' is not one of: ISO 639-1 codes"),
     ("area", "   ", "area is empty"),
@@ -32,7 +36,6 @@ RULES = [
     ("last_reviewed", "2026-11-23", "last_reviewed 2026-11-23 is in the future"),
     ("last_reviewed", "22/11/2026", "last_reviewed '22/11/2026' is not a date written YYYY-MM-DD"),
     ("last_reviewed", "2026-02-30", "last_reviewed '2026-02-30' is not a real date"),
-    ("last_reviewed", None, "last_reviewed is missing"),
 ]
 
 
@@ -71,6 +74,20 @@ def test_rule_in_csv_names_the_rows_line(profile, field, value, message):
     folder = profile(csv=csv_for([other, service]))
     problems = problems_of(folder)
     assert any(p.startswith("services.csv:3: ") and message in p for p in problems), problems
+
+
+def test_a_practitioners_resource_needs_no_level(profile):
+    service = dict(with_change("tier", None), audience="practitioners")
+    (loaded,) = load_profile(profile(yaml=yaml_for([service])), on=TODAY).services
+    assert loaded.tier == "" and loaded.audience == "practitioners"
+
+
+def test_an_entry_nobody_has_checked_has_no_date_and_is_never_stale(profile):
+    (loaded,) = load_profile(
+        profile(yaml=yaml_for([with_change("last_reviewed", None)])), on=TODAY
+    ).services
+    assert loaded.last_reviewed == "" and loaded.stale is False
+    assert loaded.as_json()["last_reviewed"] is None
 
 
 def test_a_service_needs_one_way_to_contact_it(profile):
@@ -115,8 +132,13 @@ def test_csv_with_bom_semicolon_lists_and_empty_cells(profile):
     (loaded,) = load_profile(folder, on=TODAY).services
     assert loaded.stages == ["pregnancy", "first-year"]
     assert loaded.topics == ["bonding-and-attachment", "crying-and-soothing"]
-    assert loaded.email == "" and loaded.cost == "free" and loaded.languages == ["en"]
+    assert loaded.email == "" and loaded.cost == "" and loaded.languages == []
     assert loaded.area == "Testshire" and loaded.phone.uri == "tel:+441138430841"
+    assert (loaded.audience, loaded.nations, loaded.provenance) == (
+        "families",
+        ["england"],
+        "local-profile",
+    )
 
 
 def test_csv_row_with_too_many_cells(profile):
