@@ -12,6 +12,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
+from . import hsds
 from .directives import (
     AdditionsDirective,
     ContactsDirective,
@@ -94,7 +95,8 @@ def add_script(app, pagename, templatename, context, doctree):
 
 
 def write_outputs(app, exception):
-    """``directory.json``, the brand stylesheet and the logo, for HTML builds that succeeded."""
+    """``directory.json``, ``services.hsds.json`` (Open Referral UK), the brand stylesheet
+    and the logo, for HTML builds that succeeded."""
     if exception is not None or app.builder.format != "html":
         return
     directory = app.env.signposting
@@ -114,6 +116,9 @@ def write_outputs(app, exception):
     }
     Path(app.outdir, "directory.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    Path(app.outdir, "services.hsds.json").write_text(
+        hsds.dump(directory.services), encoding="utf-8"
     )
 
 

@@ -29,9 +29,8 @@ def size_text(size):
     return f"{size / MIB:.1f} MiB" if size >= MIB else f"{size / KIB:.0f} KiB"
 
 
-def inside(folder, name, suffixes):
-    """The real path of ``name`` in ``folder``, which must be a file there with one of
-    ``suffixes``; anything leading elsewhere is refused before it is opened."""
+def checked_name(name, suffixes):
+    """Refuse a name that is absolute, climbs out with ``..``, or has the wrong ending."""
     if (
         PurePosixPath(name).is_absolute()
         or PureWindowsPath(name).is_absolute()
@@ -42,6 +41,29 @@ def inside(folder, name, suffixes):
         raise Invalid(f"{name!r} leads out of the profile folder: name a file inside it")
     if not name.lower().endswith(suffixes):
         raise Invalid(f"{name!r} must be a {either(suffixes)} file")
+
+
+def new_file(folder, name, suffixes):
+    """Where a file the guide will write (an import snapshot) goes: inside ``folder``, in a
+    folder that exists there, and not a link leading elsewhere if it already exists."""
+    checked_name(name, suffixes)
+    base = Path(folder).resolve()
+    path = Path(folder, name)
+    try:
+        parent = path.parent.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise Invalid(f"{name!r} is not in a folder inside the profile folder") from None
+    if not parent.is_relative_to(base):
+        raise Invalid(f"{name!r} is not in a folder inside the profile folder")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise Invalid(f"{name!r} exists and is not an ordinary file")
+    return parent / path.name
+
+
+def inside(folder, name, suffixes):
+    """The real path of ``name`` in ``folder``, which must be a file there with one of
+    ``suffixes``; anything leading elsewhere is refused before it is opened."""
+    checked_name(name, suffixes)
     base = Path(folder).resolve()
     path = Path(folder, name)
     try:

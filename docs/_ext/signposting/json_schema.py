@@ -103,7 +103,7 @@ def service_table():
     ]
     for f in schema.SERVICE.fields:
         default = ""
-        if f.default not in (None, (), ""):
+        if f.default not in (None, (), "", {}):
             shown = ", ".join(f.default) if isinstance(f.default, tuple) else f.default
             default = f"; default `{shown}`"
         lines.append(
@@ -120,7 +120,7 @@ def profile_table():
     for table in schema.PROFILE:
         for f in table.fields:
             default = ""
-            if f.default not in (None, (), ""):
+            if f.default not in (None, (), "", {}):
                 default = f"; default `{str(f.default).lower()}`"
             lines.append(
                 f"| `[{table.name}]` | `{f.name}` | {required_text(table, f)} | {f.help}: {_values(f)}{default} "

@@ -8,6 +8,7 @@ field table (``json_schema.py``). Adding a field is one ``Field`` here and a tes
 Pure Python, no Sphinx: the rules can be tested and reused (``python -m guide check``).
 """
 
+import copy
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from .vocabulary import (
     ADDED_DETAILS,
     AUDIENCES,
     DELIVERY,
+    IMPORT_FORMATS,
     NATIONS,
     PROVENANCE,
     STAGES,
@@ -205,6 +207,44 @@ def file_names(suffixes):
     )
 
 
+def new_file_name(suffixes):
+    """A file the guide writes into the profile folder (it need not exist yet)."""
+    ending = "|".join(s.replace(".", "\\.") for s in suffixes)
+    return Kind(
+        lambda value, ctx: files.new_file(ctx.folder, fields.text(value, limit=255), suffixes),
+        {"type": "string", "pattern": "^[^/\\\\].*(" + ending + ")$"},
+        example=f"a {fields.either(suffixes)} file in the profile folder, written by the import",
+    )
+
+
+def mapping(vocabulary):
+    """A TOML table of names (any text) to words of ``vocabulary``: ``"Name" = "word"``."""
+
+    def check(value, ctx):
+        if not isinstance(value, dict):
+            raise Invalid('must be a table of "term" = "word" lines')
+        if len(value) > 1000:
+            raise Invalid("has more than 1,000 lines")
+        result = {}
+        for key, chosen in value.items():
+            key = fields.text(key, limit=200)
+            try:
+                result[key.lower()] = fields.one_of(chosen, vocabulary)
+            except Invalid as exc:
+                raise Invalid(f"{key!r}: {exc}") from None
+        return result
+
+    return Kind(
+        check,
+        {
+            "type": "object",
+            "additionalProperties": {"enum": list(vocabulary)},
+            "maxProperties": 1000,
+        },
+        example="a table of feed term (id or name) = " + " | ".join(f"`{v}`" for v in vocabulary),
+    )
+
+
 @dataclass(frozen=True)
 class Filter:
     """A field the directory can be filtered by: the URL key, its label and "any" option."""
@@ -227,7 +267,10 @@ class Field:
     default: Any = None
     filter: Filter | None = None
     welsh: bool = False  # takes a ``<name>_cy`` counterpart in Welsh
-    hsds: str = ""  # the Open Referral UK / HSDS 3.0 field it maps to
+    # Where it goes in an Open Referral UK / HSDS 3.0 service (``hsds.py`` reads and writes
+    # each target): a field such as ``name``, ``attribute`` (a term of the guide's taxonomy
+    # for each value), ``attribute value`` (the value as text), or several joined by " + ".
+    hsds: str = ""
     unstated: str = ""  # shown in its row when the entry does not give it
     shown_for: str = "all"  # whose entries show the row: all, national or local
 
@@ -275,8 +318,8 @@ SERVICE = Table(
     "service",
     "One service: a YAML list item, or a CSV row with these column names.",
     (
-        Field("id", SLUG_KIND, "unique across all files", required=True, hsds="service.id"),
-        Field("name", text(200), "the service's name", required=True, welsh=True, hsds="service.name"),
+        Field("id", SLUG_KIND, "unique across all files", required=True, hsds="id + attribute value"),
+        Field("name", text(200), "the service's name", required=True, welsh=True, hsds="name"),
         Field(
             "organisation", text(200), "who runs it", required=True, welsh=True,
             hsds="organization.name",
@@ -284,86 +327,90 @@ SERVICE = Table(
         Field(
             "audience", word(AUDIENCES), "who it is for: families, or practitioners' own learning",
             default="families", filter=Filter("audience", "Who it is for", "Anyone"),
-            hsds="attribute (taxonomy term)",
+            hsds="attribute",
         ),
         Field(
             "tier", word(TIERS),
             "step 3's getting advice, getting help, getting more help; needed for families' services",
             label="Level",
             filter=Filter("tier", "Level of support", "Any level"),
-            hsds="attribute (taxonomy term)",
+            hsds="attribute",
         ),
         Field(
             "summary", text(400), "what it offers", required=True, welsh=True,
-            hsds="service.description",
+            hsds="description",
         ),
         Field(
             "stages", words(STAGES, required=True), "when in the first 1000 days", required=True,
             label="For", filter=Filter("stage", "Stage", "Any stage"),
-            hsds="minimum_age / maximum_age",
+            hsds="minimum_age/maximum_age + attribute",
         ),
         Field(
             "topics", words(TOPICS, required=False), "what it helps with", label="Topics",
             default=(), filter=Filter("topic", "Topic", "Any topic"),
-            hsds="attribute (taxonomy term)",
+            hsds="attribute",
         ),
         Field(
             "access", words(ACCESS, required=True), "how families reach it", label="How to get it",
-            filter=Filter("access", "How to get it", "Any way"), hsds="application_process",
+            filter=Filter("access", "How to get it", "Any way"), hsds="application_process + attribute",
             unstated="Not stated: ask the service",
         ),
         Field(
             "delivery", words(DELIVERY, required=False), "how it is delivered", label="Delivered",
-            default=(), hsds="schedule.attending_type",
+            default=(), hsds="attribute",
         ),
         Field(
             "cost", COST, "`free` or what it costs; shown only when given", label="Cost",
-            welsh=True, hsds="cost_option",
+            welsh=True, hsds="cost_options",
         ),
         Field(
             "languages", LANGUAGES, "the languages it is offered in; shown only when given",
             label="Languages",
             filter=Filter("language", "Language", "Any language", options="data"),
-            hsds="language.code",
+            hsds="languages",
         ),
         Field(
             "area", text(100), "where it is offered, default the profile's area", label="Area",
-            welsh=True, hsds="service_area.name", shown_for="local",
+            welsh=True, hsds="service_areas", shown_for="local",
         ),
         Field(
             "nations", words(UK_NATIONS, required=True, join=where),
             "the nations it applies in, default the profile's nation; all four are UK-wide",
-            label="Where it applies", shown_for="national", hsds="service_area.name",
+            label="Where it applies", shown_for="national", hsds="attribute",
         ),
-        Field("phone", PHONE, "at least one of phone, email, website", label="Phone", hsds="phone.number"),
-        Field("email", EMAIL, "at least one of phone, email, website", label="Email", hsds="service.email"),
-        Field("website", WEB, "at least one of phone, email, website", label="Website", hsds="service.url"),
+        Field("phone", PHONE, "at least one of phone, email, website", label="Phone", hsds="phones"),
+        Field("email", EMAIL, "at least one of phone, email, website", label="Email", hsds="email"),
+        Field("website", WEB, "at least one of phone, email, website", label="Website", hsds="url"),
         Field(
             "address", text(500), "where to go", label="Address", welsh=True,
-            hsds="location.address",
+            hsds="service_at_locations",
         ),
         Field(
             "opening_times", text(500), "when it is open", label="Opening times", welsh=True,
-            hsds="schedule.description",
+            hsds="schedules",
         ),
         Field(
             "provenance", word(PROVENANCE),
             "where the entry comes from; default the local profile", default="local-profile",
-            hsds="attribute (taxonomy term)",
+            hsds="attribute",
         ),
         Field(
             "added", words(ADDED_DETAILS, required=False),
             "details this guide added where the source gives none", default=(),
-            hsds="attribute (taxonomy term)",
+            hsds="attribute",
         ),
         Field(
             "checked_against", WEB, "the page the entry was checked against",
-            hsds="service.assured_date (assurer)",
+            hsds="attribute value",
+        ),
+        Field(
+            "feed_id", text(200), "the service's id in the directory feed it was imported from",
+            hsds="attribute value",
         ),
         Field(
             "last_reviewed", REVIEW_DATE,
             "when the entry was last checked against that page; leave it out if nobody has",
-            label="Last reviewed", hsds="service.assured_date",
+            label="Last reviewed", hsds="assured_date",
         ),
     ),
     one_of=("phone", "email", "website"),
@@ -429,6 +476,21 @@ PROFILE = (
             Field("review_after_months", MONTHS, 'older entries say "may be out of date"', default=12),
         ),
     ),
+    Table(
+        "import",
+        "Where python -m guide import (make import) reads the area's Open Referral UK feed.",
+        (
+            Field("url", WEB, "an Open Referral UK API base, such as https://directory.example.gov.uk/api/"),
+            Field("file", file_name((".json",)), "or a JSON file in the profile folder"),
+            Field("format", word(IMPORT_FORMATS), "the feed's shape", required=True),
+            Field("snapshot", new_file_name((".yaml", ".yml")), "the YAML file the import writes; list it in [directory] sources", required=True),
+            Field("default_tier", word(TIERS), "the level for services the tiers table does not place"),
+            Field("default_access", words(ACCESS, required=True), "how families reach services the feed does not say"),
+            Field("topics", mapping(TOPICS), "feed taxonomy terms (id or name, any case) and the topic each means", default={}),
+            Field("tiers", mapping(TIERS), "feed taxonomy terms (id or name, any case) and the level each means", default={}),
+        ),
+        one_of=("url", "file"),
+    ),
 )  # fmt: skip
 PROFILE_TABLES = {table.name: table for table in PROFILE}
 
@@ -473,7 +535,8 @@ def validate(table, values, ctx):
         problems.append(Issue(None, f"needs at least one of {fields.either(table.one_of)}"))
     for f in table.fields:
         if f.name not in clean and f.default is not None:
-            clean[f.name] = list(f.default) if isinstance(f.default, tuple) else f.default
+            default = f.default
+            clean[f.name] = list(default) if isinstance(default, tuple) else copy.copy(default)
     for name in welsh:
         if name not in clean:
             problems.append(Issue(name + WELSH_SUFFIX, f"is given without {name}"))
@@ -483,6 +546,8 @@ def validate(table, values, ctx):
 def _default(f):
     if f.kind.many or isinstance(f.default, tuple):
         return dataclasses.field(default_factory=lambda: list(f.default or ()))
+    if isinstance(f.default, dict):
+        return dataclasses.field(default_factory=lambda: dict(f.default))
     return dataclasses.field(default="" if f.default is None else f.default)
 
 

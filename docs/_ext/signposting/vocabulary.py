@@ -85,3 +85,9 @@ ADDED_DETAILS = {
     "email": "the email address",
     "address": "the address",
 }
+
+# The shapes of Open Referral UK feed the importer reads.
+IMPORT_FORMATS = {
+    "hsds-3": "Open Referral UK 3.0 (HSDS 3.0)",
+    "oruk-1": "Open Referral UK 1",
+}
