@@ -6,12 +6,11 @@ import uuid
 from html import unescape
 
 import pytest
+from helpers import ROOT
 from jsonschema import Draft202012Validator
 from profile_helpers import BASE, TODAY, yaml_for
 from signposting import hsds, schema
 from signposting.profile import load_profile
-
-from helpers import ROOT
 
 HSDS_SERVICE = json.loads((ROOT / "tests/fixtures/hsds-3.0/service.json").read_text())
 VALIDATOR = Draft202012Validator(HSDS_SERVICE, format_checker=Draft202012Validator.FORMAT_CHECKER)
