@@ -187,6 +187,24 @@ def load_profile(folder, *, on=None):
     data, lines, shown = read_toml(folder)
     day = on or today()
     ctx = schema.Context(today=on or dt.date.today(), folder=folder)
+    tables, problems = check_tables(data, lines, shown, ctx)
+
+    directory = Directory(folder=folder, tables=tables, files=[folder / "profile.toml"])
+    if directory.logo:
+        directory.files.append(directory.logo.path)
+    settings = tables["directory"]
+    sources = [(path, False) for path in settings.sources]
+    if settings.include_national:
+        sources += [(path, True) for path in national_files(directory.nation)]
+    problems += read_services(directory, sources, ctx.today, day)
+    if problems:
+        raise ProfileDataError(problems)
+    return directory
+
+
+def check_tables(data, lines, shown, ctx):
+    """Each table's record (declared defaults for a table not written) and every problem
+    with the tables of ``profile.toml``; ``python -m guide import`` uses it too."""
     problems = []
 
     def report(table, key, message):
@@ -215,18 +233,7 @@ def load_profile(folder, *, on=None):
         for issue in issues if written else ():
             report(table.name, issue.key, issue.message)
         tables[table.name] = schema.RECORDS[table.name](**clean, welsh=welsh)
-
-    directory = Directory(folder=folder, tables=tables, files=[folder / "profile.toml"])
-    if directory.logo:
-        directory.files.append(directory.logo.path)
-    settings = tables["directory"]
-    sources = [(path, False) for path in settings.sources]
-    if settings.include_national:
-        sources += [(path, True) for path in national_files(directory.nation)]
-    problems += read_services(directory, sources, ctx.today, day)
-    if problems:
-        raise ProfileDataError(problems)
-    return directory
+    return tables, problems
 
 
 def read_services(directory, sources, latest, day):
