@@ -349,3 +349,129 @@ def read_service(obj, text):
         with contextlib.suppress(ValueError):  # validation names a bad date
             values["last_reviewed"] = dt.date.fromisoformat(values["last_reviewed"])
     return values
+
+
+# --- Open Referral UK 1 ----------------------------------------------------------------------
+# Many council feeds still serve the older ORUK 1 shape. ``from_oruk1`` turns one such service
+# into the HSDS 3.0 shape ``read_service`` reads, so there is one mapping, not two. The HSDS 3.0
+# targets ``read_standard`` reads from any publisher, and where each is in ORUK 1 (the README's
+# table shows them beside each field):
+ORUK1_SOURCES = {
+    "name": ("name",),
+    "description": ("description",),
+    "url": ("url",),
+    "email": ("email",),
+    "assured_date": ("assured_date",),
+    "organization.name": ("organization.name",),
+    "phones": ("phones", "contacts[].phones"),
+    "languages": ("languages",),
+    "cost_options": ("cost_options",),
+    "schedules": ("regular_schedules",),
+    "service_areas": ("service_areas[].service_area",),
+    "service_at_locations": ("service_at_locations[].location.physical_addresses",),
+    "minimum_age/maximum_age": ("eligibilitys[].minimum_age/maximum_age",),
+}
+# Fields the import fills from another publisher's taxonomy terms (HSDS 3.0 ``attributes``,
+# ORUK 1 ``service_taxonomys`` and ``eligibilitys[].taxonomys``): the [import] table for each.
+FEED_TERMS = {"topics": "topics", "tier": "tiers"}
+
+
+def objects_in(items):
+    """The objects in a JSON list; nothing for anything else."""
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _term(taxonomy_term):
+    """An ORUK 1 taxonomy (``{id, name, vocabulary}``) as an HSDS 3.0 attribute."""
+    return {
+        "taxonomy_term": {
+            "id": taxonomy_term.get("id"),
+            "name": taxonomy_term.get("name"),
+            "taxonomy": taxonomy_term.get("vocabulary"),
+        }
+    }
+
+
+def schedule_text(schedule):
+    """A schedule's own description, or its days and hours (``TU 10:00 to 12:00``)."""
+    if schedule.get("description"):
+        return schedule["description"]
+    hours = " to ".join(str(schedule[k]) for k in ("opens_at", "closes_at") if schedule.get(k))
+    return " ".join(str(part) for part in (schedule.get("byday"), hours) if part)
+
+
+def from_oruk1(obj):
+    """One ORUK 1 service in the HSDS 3.0 shape ``read_service`` reads."""
+    result = {
+        key: obj[key]
+        for key in ("id", "name", "description", "url", "email", "assured_date", "status")
+        if key in obj
+    }
+    organisation = obj.get("organization")
+    if isinstance(organisation, dict):
+        result["organization"] = {
+            k: organisation.get(k) for k in ("id", "name", "description", "url")
+        }
+    phones = objects_in(obj.get("phones")) + [
+        phone
+        for contact in objects_in(obj.get("contacts"))
+        for phone in objects_in(contact.get("phones"))
+    ]
+    if phones:
+        result["phones"] = [{"number": phone.get("number")} for phone in phones]
+    languages = []
+    for item in obj.get("languages") if isinstance(obj.get("languages"), list) else []:
+        code = item.get("language") if isinstance(item, dict) else item
+        if isinstance(code, str) and code.strip():
+            languages.append({"code": code})
+    if languages:
+        result["languages"] = languages
+    if costs := objects_in(obj.get("cost_options")):
+        result["cost_options"] = costs
+    if schedules := [
+        text for s in objects_in(obj.get("regular_schedules")) if (text := schedule_text(s))
+    ]:
+        result["schedules"] = [{"description": "; ".join(map(str, schedules))}]
+    if areas := [
+        a["service_area"] for a in objects_in(obj.get("service_areas")) if a.get("service_area")
+    ]:
+        result["service_areas"] = [{"name": areas[0]}]
+    locations = []
+    for item in objects_in(obj.get("service_at_locations")):
+        location = item.get("location")
+        if isinstance(location, dict):
+            addresses = objects_in(location.get("physical_addresses"))
+            locations.append({
+                "location": {
+                    "name": location.get("name"),
+                    "description": location.get("description"),
+                    "addresses": addresses,
+                }
+            })  # fmt: skip
+    if locations:
+        result["service_at_locations"] = locations
+    attributes = [
+        _term(item["taxonomy"])
+        for item in objects_in(obj.get("service_taxonomys"))
+        if isinstance(item.get("taxonomy"), dict)
+    ]
+    lows, highs, open_ended = [], [], False
+    for eligibility in objects_in(obj.get("eligibilitys")):
+        attributes += [_term(t) for t in objects_in(eligibility.get("taxonomys"))]
+        low, high = eligibility.get("minimum_age"), eligibility.get("maximum_age")
+        if low is not None:
+            lows.append(low)
+        if high is not None:
+            highs.append(high)
+        elif low is not None:
+            open_ended = True  # "from 16": no upper age
+    try:
+        low, high = min(map(float, lows), default=None), max(map(float, highs), default=None)
+    except (TypeError, ValueError):
+        low = high = None  # ages that are not numbers say nothing
+    if low is not None:
+        result["minimum_age"] = low
+    if high is not None and not open_ended:
+        result["maximum_age"] = high
+    result["attributes"] = attributes
+    return result
