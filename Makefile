@@ -8,7 +8,7 @@ PORT       ?= 8000
 PROFILE    ?= local/default
 BIN         = $(VENV)/bin
 
-.PHONY: help html serve test lint browser clean dist bench check schema
+.PHONY: help html serve test lint browser clean dist bench check schema import
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test    run every test, browser tests included"
 	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip and dist/SHA256SUMS"
 	@echo "make check   check the profile and list every problem, without building"
+	@echo "make import  fetch the profile's Open Referral UK feed ([import]) into its snapshot file"
 	@echo "make schema  write local/schema/*.json and the README's field tables from the declaration"
 	@echo "make bench   build times, page weights, other themes, 100-5,000 services (writes bench.json)"
 	@echo "make lint    run ruff"
@@ -42,6 +43,10 @@ check: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(GUIDE) schema
+
+# The only target that uses the network: make html never does.
+import: $(VENV)/.installed
+	$(GUIDE) import --profile "$(PROFILE)"
 
 serve: html
 	@echo "Serving the guide on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
