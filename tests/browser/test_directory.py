@@ -51,7 +51,7 @@ def test_topic_filter_updates_list_count_groups_and_address(page, directory_url)
     page.goto(directory_url)
     page.select_option("#filter-topic", "crying-and-soothing")
     assert visible(page) == ["crying-clinic"]
-    assert count(page) == "1 service shown"
+    assert count(page) == "Topic: Crying and soothing · 1 service shown"
     assert page.url.endswith("?topic=crying-and-soothing")
     assert not page.is_visible("#tier-advice") and not page.is_visible("#tier-help")
     assert page.is_visible("#tier-more-help")
@@ -66,7 +66,9 @@ def test_free_text_narrows_as_you_type(page, directory_url):
     assert "q=testshire+council" in page.url
     page.fill("#filter-q", "nothing like this")
     assert visible(page) == []
-    assert count(page) == "No services match these filters. Try fewer filters."
+    assert count(page) == (
+        "Search: nothing like this · No services match these filters. Try fewer filters."
+    )
 
 
 def test_filters_combine_stage_access_and_language(page, directory_url):
@@ -87,6 +89,10 @@ def test_a_link_with_filters_opens_the_filtered_view(page, directory_url):
     assert page.input_value("#filter-stage") == "pregnancy"
     assert page.input_value("#filter-tier") == ""
     assert visible(page) == ["antenatal-group"]
+    assert count(page) == "Stage: Pregnancy, Topic: Bonding and attachment · 1 service shown"
+    assert not page.is_visible("form.directory-filters"), "the services first, the form a tap away"
+    page.click("details.directory-filter-box > summary")
+    assert page.is_visible("#filter-topic")
 
 
 def test_links_from_other_pages_arrive_filtered(page, directory_url):

@@ -123,6 +123,7 @@ def test_checklists_timer_tabs_dropdowns_filters_and_copy_work_under_csp(browser
 
     page = open_watched(context, intranet + "directory/index.html?tier=advice")
     assert page.inner_text(".directory-count").endswith("shown")
+    page.click("details.directory-filter-box > summary")
     page.fill("#filter-q", "start for life")
     assert page.locator("article[data-service]:visible").count() == 1
     assert problems(page) == CLEAN

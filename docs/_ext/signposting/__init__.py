@@ -140,7 +140,7 @@ def setup(app):
     app.connect("build-finished", write_outputs)
     return {
         "version": "1.1",
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -43,9 +43,7 @@ class DataDirective(SphinxDirective):
     def tier_wording(self, tier):
         quote = nodes.block_quote(classes=["tier-wording"])
         quote += nodes.paragraph("", TIER_WORDING[tier])
-        quote += nodes.attribution(
-            "", "Annex A, Reflecting on parent-infant relationships (DfE and DHSC, 2024)"
-        )
+        quote += nodes.attribution("", "Annex A of the guidance")
         return quote
 
 
@@ -61,16 +59,6 @@ class DirectoryDirective(DataDirective):
             if f.filter.options == "data"
         }
         result = [directory_filters("", used=used)]
-        if not directory.local_services:
-            note = nodes.admonition(classes=["note", "no-local-services"])
-            note += nodes.title("", "No local services are set up yet")
-            note += nodes.paragraph(
-                "",
-                f"This copy of the guide has no local services for {directory.area}. "
-                "Follow your local referral pathways, and if safeguarding concerns arise, "
-                "follow your local procedures.",
-            )
-            result.append(note)
         families = [s for s in directory.services if s.audience == "families"]
         for tier, label in TIERS.items():
             section = self.group(f"tier-{tier}", label)
@@ -85,6 +73,16 @@ class DirectoryDirective(DataDirective):
         practitioners = [s for s in directory.services if s.audience == "practitioners"]
         self.fill(section, practitioners, "for practitioners")
         result.append(section)
+        if not directory.local_services:
+            note = nodes.admonition(classes=["note", "no-local-services"])
+            note += nodes.title("", "No local services are set up yet")
+            note += nodes.paragraph(
+                "",
+                f"This copy of the guide has no local services for {directory.area}. "
+                "Follow your local referral pathways, and if safeguarding concerns arise, "
+                "follow your local procedures.",
+            )
+            result.append(note)
         return result
 
     def group(self, ident, label):

@@ -11,19 +11,37 @@ class service_entry(nodes.General, nodes.Element):  # noqa: N801 (docutils node 
     """A service as ``<article data-service="id" ...>``."""
 
 
+class service_more(nodes.General, nodes.Element):  # noqa: N801
+    """A service's remaining details as ``<details>``: one tap away on a phone."""
+
+
 class ServiceHTMLTransform(SphinxPostTransform):
-    """Give services the data attributes the filter reads; other builders keep plain boxes."""
+    """Give services the data attributes the filter reads and put their remaining details in
+    a disclosure; other builders keep plain boxes with every detail showing."""
 
     default_priority = 200
     formats = ("html",)
 
     def run(self, **kwargs):
         for box in list(self.document.findall(nodes.container)):
+            if "service-more" in box["classes"]:
+                more = service_more("")
+                more.extend(child.deepcopy() for child in box.children)
+                box.replace_self(more)
+        for box in list(self.document.findall(nodes.container)):
             if "service_filters" not in box.attributes:
                 continue
             entry = service_entry("", ids=list(box["ids"]), filters=box["service_filters"])
             entry.extend(child.deepcopy() for child in box.children)
             box.replace_self(entry)
+
+
+def visit_more(self, node):
+    self.body.append('<details class="service-more"><summary>More about this service</summary>\n')
+
+
+def depart_more(self, node):
+    self.body.append("</details>\n")
 
 
 def visit_service(self, node):
@@ -47,8 +65,10 @@ def _select(self, name, label, any_label, options):
 
 
 def visit_filters(self, node):
-    """The form: free text, then a select for each declared filter. The script reads the
-    filter keys from ``data-filters`` and each service's values from ``data-<key>``."""
+    """A one-line summary of what is shown, then the form in a disclosure: free text and a
+    select for each declared filter. The script reads the filter keys from ``data-filters``,
+    each service's values from ``data-<key>``, and its words from ``data-`` attributes.
+    Without JavaScript the disclosure says every service is listed."""
     selects = []
     for f in schema.FILTERS:
         values = node["used"][f.filter.key] if f.filter.options == "data" else f.kind.labels
@@ -56,16 +76,20 @@ def visit_filters(self, node):
         selects.append(_select(self, f.filter.key, f.filter.label, f.filter.any, options))
     keys = " ".join(f.filter.key for f in schema.FILTERS)
     self.body.append(
-        '<form class="directory-filters" hidden aria-label="Filter the directory" '
-        f'data-filters="{keys}" '
+        '<div class="directory-status"><p class="directory-count" role="status" aria-live="polite" '
         'data-count-one="1 service shown" data-count-many="{n} services shown" '
-        'data-count-none="No services match these filters. Try fewer filters.">'
+        'data-count-none="No services match these filters. Try fewer filters." '
+        'data-search-label="Search">Every service is listed below.</p>'
+        '<button type="button" class="directory-clear" hidden>Clear filters</button></div>\n'
+        '<details class="directory-filter-box" open><summary>Filter the list</summary>\n'
+        '<p class="directory-no-js">The filters need JavaScript, which is off: every service '
+        "is listed below.</p>\n"
+        '<form class="directory-filters" hidden aria-label="Filter the directory" '
+        f'data-filters="{keys}">'
         '<div class="filter filter-text"><label for="filter-q">Search the directory</label>'
         '<input id="filter-q" name="q" type="search" autocomplete="off" spellcheck="false"></div>'
         + "".join(selects)
-        + '<div class="filter-actions"><button type="button" class="directory-clear">Clear filters</button>'
-        '<p class="directory-count" role="status" aria-live="polite"></p></div>'
-        "</form>\n"
+        + "</form>\n</details>\n"
     )
     raise nodes.SkipNode
 
@@ -76,6 +100,7 @@ def skip(self, node):
 
 def setup_nodes(app):
     app.add_node(service_entry, html=(visit_service, depart_service))
+    app.add_node(service_more, html=(visit_more, depart_more))
     app.add_node(
         directory_filters,
         html=(visit_filters, None),

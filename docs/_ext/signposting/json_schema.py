@@ -7,7 +7,7 @@ validation (``schema.validate``) stays the judge, with line numbers and plain me
 
 import json
 
-from . import schema
+from . import hsds, schema
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -129,6 +129,64 @@ def profile_table():
     return "\n".join(lines) + "\n"
 
 
+def _hsds_target(target):
+    return {
+        "attribute": "an attribute for each value",
+        "attribute value": "an attribute holding the value",
+        "minimum_age/maximum_age": "`minimum_age`, `maximum_age` (years)",
+    }.get(target, f"`{target}`")
+
+
+# What ``python -m guide import`` gives the fields no other publisher's feed holds.
+IMPORTED = {
+    "id": "a slug of the name",
+    "access": "`default_access` of `[import]`",
+    "provenance": "always `local-profile`",
+    "feed_id": "`id`",
+}
+
+
+def hsds_table():
+    """The README's Open Referral UK mapping: ids, taxonomies and each field's HSDS 3.0
+    target as ``hsds.py`` writes and reads it, and where the import finds it (Markdown)."""
+    example = hsds.uid("service", "baby-stay-and-play")
+    lines = [
+        f"Ids are UUID version 5 in the guide's namespace `{hsds.NAMESPACE}`: a service's is "
+        f'`uuid5(namespace, "service/" + id)` (`baby-stay-and-play` is `{example}`), an '
+        'organisation\'s `"organization/" + name`, a taxonomy term\'s `"term/" + field + "/" '
+        "+ word`. What HSDS has no field for is an attribute: a term of one of the guide's "
+        f"taxonomies, each named `{hsds.TAXONOMY_PREFIX}<field>` (version "
+        f"{hsds.TAXONOMY_VERSION}), and each Welsh text an attribute of `{hsds.WELSH_TAXONOMY}`. "
+        "Reading the guide's own export back, these terms win; from any other feed the import "
+        "reads the columns on the right.",
+        "",
+        "| field | HSDS 3.0, written and read back | the guide's taxonomy | import from HSDS 3.0 | import from ORUK 1 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for f in schema.SERVICE.fields:
+        targets = hsds.targets(f)
+        read = [t for t in targets if t in hsds.ORUK1_SOURCES]
+        from_hsds = " + ".join(_hsds_target(t) for t in read)
+        from_oruk = " + ".join(
+            " or ".join(f"`{path}`" for path in hsds.ORUK1_SOURCES[t]) for t in read
+        )
+        if f.name in hsds.FEED_TERMS:
+            table = f"`[import.{hsds.FEED_TERMS[f.name]}]`"
+            from_hsds = f"`attributes[].taxonomy_term` through {table}"
+            from_oruk = f"`service_taxonomys`, `eligibilitys[].taxonomys` through {table}"
+            if f.name == "tier":
+                from_hsds = from_oruk = f"taxonomy terms through {table}, else `default_tier`"
+        if f.name in IMPORTED:
+            from_hsds = from_oruk = IMPORTED[f.name]
+        ours = any(t.startswith("attribute") for t in targets)
+        lines.append(
+            f"| `{f.name}` | {' + '.join(_hsds_target(t) for t in targets)} "
+            f"| {'`' + hsds.taxonomy_name(f) + '`' if ours else ''} "
+            f"| {from_hsds or '—'} | {from_oruk or '—'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def outputs():
     """Every generated file's path (from the repository root) and its content."""
     return {
@@ -137,7 +195,11 @@ def outputs():
     }
 
 
-README_BLOCKS = {"profile-keys": profile_table, "service-fields": service_table}
+README_BLOCKS = {
+    "profile-keys": profile_table,
+    "service-fields": service_table,
+    "hsds-fields": hsds_table,
+}
 
 
 def fill_readme(text):

@@ -4,6 +4,8 @@ Every value from a profile becomes a text node: nothing here parses markup. HTML
 data attributes and the filter form in a post-transform (see ``html.py``).
 """
 
+from urllib.parse import urlsplit
+
 from docutils import nodes
 
 from . import schema
@@ -65,19 +67,44 @@ def provenance(service, *, example=False, review_months=12):
         if service.checked_against:
             para += nodes.Text(" against ")
             para += link("its source page", service.checked_against)
-        if service.stale:
-            para += nodes.Text(" ")
-            para += nodes.strong(
-                "", f"(may be out of date: checked over {review_months} months ago)"
-            )
         para += nodes.Text(".")
     else:
         para += nodes.strong("", "Not yet checked.")
     return para
 
 
+def host_name(address):
+    """``www.example.org/page`` is shown as ``example.org``: short enough for a phone."""
+    host = urlsplit(address).hostname or address
+    return host.removeprefix("www.")
+
+
+def entry_links(service):
+    """The ways to contact a service, each a link that says what it does."""
+    para = nodes.paragraph(classes=["contact-links", "service-links"])
+    for f, value in schema.links(schema.SERVICE, service):
+        if f.kind is schema.PHONE:
+            ref = link(f"Call {value}", value.uri)
+        elif f.kind is schema.EMAIL:
+            ref = link("Email the service", f"mailto:{value}")
+            ref += nodes.inline("", f" ({value})", classes=["print-only"])
+        else:
+            ref = link(host_name(value), value)
+        para += ref
+    return para if para.children else None
+
+
+def way_in(service):
+    access = schema.SERVICE.by_name["access"]
+    if service.access:
+        return access.kind.show(service.access)
+    return access.unstated if service.audience == "families" else ""
+
+
 def service_entry(service, *, full=True, review_months=12, example=False):
-    """One service. ``full`` shows every detail (the directory); otherwise a short form."""
+    """One service, compact: its name, who runs it, what it offers, the way in and its links.
+    ``full`` (the directory) adds every other detail in a container that HTML shows as a
+    disclosure (``html.py``) and every other builder shows as it is."""
     box = nodes.container(classes=["service"], service_filters=service.filters())
     box["service_filters"] = {"service": service.id, **box["service_filters"]}
     box += nodes.rubric("", service.name, classes=["service-name"])
@@ -86,24 +113,34 @@ def service_entry(service, *, full=True, review_months=12, example=False):
         organisation += nodes.Text(" · ")
         organisation += nodes.emphasis("", "National resource")
     box += organisation
-    contacts = contact_links(schema.SERVICE, service)
+    if full:
+        box["ids"].append(f"service-{service.id}")
+        box += nodes.paragraph("", service.summary, classes=["service-summary"])
+        if way := way_in(service):
+            box += nodes.paragraph("", way, classes=["service-way-in"])
+    elif service.access:  # a short list: the way in beside the organisation, when stated
+        organisation += nodes.Text(" · " + way_in(service))
+    links = entry_links(service)
+    if links is not None:
+        box += links
+    if service.stale and not example:
+        box += nodes.paragraph(
+            "",
+            "",
+            nodes.strong("", f"May be out of date: checked over {review_months} months ago."),
+            classes=["service-stale"],
+        )
     if not full:
-        # The short form, for lists on other pages and the printed card: no ids to clash.
-        if service.access:
-            access = schema.SERVICE.by_name["access"].kind
-            organisation += nodes.Text(" · " + access.show(service.access))
-        if contacts is not None:
-            box += contacts
-        return box
-    box["ids"].append(f"service-{service.id}")
-    box += nodes.paragraph("", service.summary, classes=["service-summary"])
+        return box  # the short form, for lists on other pages and the printed card
+    more = nodes.container(classes=["service-more"])
     details = nodes.field_list(classes=["service-details"])
-    if contacts is not None:
-        details += field("Contact", contacts)
     for label, shown in schema.rows(service):
-        details += field(label, shown)
-    box += details
-    box += provenance(service, example=example, review_months=review_months)
+        if label != schema.SERVICE.by_name["access"].label:
+            details += field(label, shown)
+    if details.children:
+        more += details
+    more += provenance(service, example=example, review_months=review_months)
+    box += more
     return box
 
 

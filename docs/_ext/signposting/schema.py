@@ -332,7 +332,6 @@ SERVICE = Table(
         Field(
             "tier", word(TIERS),
             "step 3's getting advice, getting help, getting more help; needed for families' services",
-            label="Level",
             filter=Filter("tier", "Level of support", "Any level"),
             hsds="attribute",
         ),

@@ -6,7 +6,9 @@
   var form = document.querySelector("form.directory-filters");
   if (!form) return;
   var names = form.getAttribute("data-filters").split(" ");
-  var count = form.querySelector(".directory-count");
+  var count = document.querySelector(".directory-count");
+  var box = form.closest("details");
+  var noScript = box && box.querySelector(".directory-no-js");
   var text = form.elements.q;
   var groups = Array.prototype.slice.call(document.querySelectorAll(".directory-group"));
   var entries = Array.prototype.map.call(document.querySelectorAll("article[data-service]"), function (el) {
@@ -51,21 +53,39 @@
       var empty = !visible.has(group);
       if (group.hidden !== empty) group.hidden = empty;
     });
-    var data = form.dataset;
-    count.textContent = shown === 0 ? data.countNone : shown === 1 ? data.countOne : data.countMany.replace("{n}", shown);
+    var data = count.dataset;
+    var said = shown === 0 ? data.countNone : shown === 1 ? data.countOne : data.countMany.replace("{n}", shown);
+    count.textContent = describe(chosen, words) + said;
     toAddress();
+  }
+
+  /* "Topic: Crying and soothing · " : what the filters show, in the form's own words. */
+  function describe(chosen, words) {
+    var parts = chosen.map(function (name) {
+      var select = form.elements[name];
+      var label = form.querySelector('label[for="' + select.id + '"]').textContent;
+      return label + ": " + select.options[select.selectedIndex].textContent;
+    });
+    if (words.length) parts.push(count.dataset.searchLabel + ": " + text.value.trim());
+    return parts.length ? parts.join(", ") + " · " : "";
   }
 
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-  form.querySelector(".directory-clear").addEventListener("click", function () {
+  var clear = document.querySelector(".directory-clear");
+  clear.hidden = false;
+  clear.addEventListener("click", function () {
     names.forEach(function (name) { form.elements[name].value = ""; });
     text.value = "";
     apply();
+    if (box) box.open = true;
     text.focus();
   });
   fromAddress();
   form.hidden = false;
+  if (noScript) noScript.hidden = true;
+  /* Arriving with a filter in the address: the services first, the form one tap away. */
+  if (box && location.search.length > 1) box.open = false;
   apply();
 })();
