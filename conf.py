@@ -10,6 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
+from attribution import COPYBUTTON_SELECTOR  # noqa: E402
+
 project = "Parent–infant relationships: a practice guide"
 author = "The practice guide maintainers"
 copyright = "Crown copyright 2024 (guidance text, OGL v3.0); the guide's own text 2026"
@@ -49,6 +51,11 @@ html_last_updated_fmt = None
 # sets where checklist ticks are kept ([checklists] remember_ticks).
 local_profile = "local/default"
 
-# Copy buttons only on quoted wording; the attribution line is not copied.
-copybutton_selector = "blockquote.wording > div"
+# Copy buttons only on quoted words a practitioner says to a parent (a ``wording`` block
+# without ``:say: no``); the attribution line is not copied.
+copybutton_selector = COPYBUTTON_SELECTOR
 copybutton_exclude = ".attribution"
+
+# The quick-reference cards (every page in quick-reference/ but its index) name their source
+# once, at the foot of the card, rather than under each quotation.
+attribution_cards = r"quick-reference/(?!index$).+"

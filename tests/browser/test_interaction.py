@@ -111,6 +111,42 @@ def test_copy_button_copies_the_exact_wording_without_attribution(browser, serve
     assert copied.strip() == PROMPT_1
 
 
+def test_copy_buttons_only_on_words_said_to_a_parent(browser, server):
+    page = browser.new_page()
+    page.goto(server + "quick-reference/prompts-at-a-glance.html")
+    page.wait_for_selector("button.copybtn")
+    buttons = page.evaluate(
+        """() => [...document.querySelectorAll('blockquote.wording')].map(q => [
+            q.innerText.trim(), q.querySelector('button.copybtn') !== null])"""
+    )
+    page.close()
+    with_button = {text for text, has in buttons if has}
+    without = {text for text, has in buttons if not has}
+    assert PROMPT_1 in with_button
+    assert "Use an assessment tool or questionnaire." in without
+    assert len(without) == 4, without
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "quick-reference/prompts-at-a-glance.html",
+        "quick-reference/observing-the-relationship.html",
+        "quick-reference/supporting-the-relationship.html",
+        "quick-reference/where-to-turn-locally.html",
+    ],
+)
+def test_a_card_shows_its_source_once_on_screen(browser, server, card):
+    page = browser.new_page()
+    page.goto(server + card)
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('.attribution, .page-source, .card-footer')]
+            .filter(el => el.offsetParent !== null).map(el => el.classList[0])"""
+    )
+    page.close()
+    assert shown == ["page-source"]
+
+
 def test_search_lists_the_page_with_the_words(browser, server):
     context = browser.new_context()
     page = context.new_page()

@@ -1,17 +1,23 @@
 """Attribution: every page names its source; quoted wording is marked and attributed."""
 
-from .directives import WordingDirective
+from .directives import COPYBUTTON_SELECTOR, SAY_CLASS, WordingDirective
 from .footer import add_page_source, add_source_line
+
+__all__ = ["COPYBUTTON_SELECTOR", "SAY_CLASS", "setup"]
 
 
 def setup(app):
     app.add_config_value("attribution_sources_page", "about/sources", "env", types=[str])
+    # A regular expression for the docnames of cards: pages that name their source once
+    # (the "Source" box on screen, one footer line in print) instead of under each quotation.
+    app.add_config_value("attribution_cards", "", "env", types=[str])
     app.add_directive("wording", WordingDirective)
     app.connect("doctree-read", add_page_source)
-    app.connect("html-page-context", add_source_line)
+    # Before the theme reads ``is_card`` from the page context.
+    app.connect("html-page-context", add_source_line, priority=400)
     return {
         "version": "1.0",
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -5,6 +5,7 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.util import logging
 
+from .directives import is_card
 from .sources import UnknownSource, parse_sources
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,12 @@ def add_page_source(app, doctree):
 
 
 def add_source_line(app, pagename, templatename, context, doctree):
-    """One short line naming the page's sources, for printed quick-reference guides."""
+    """One short line naming the page's sources, for printed quick-reference guides.
+
+    Also tells the theme whether the page is a card (``is_card``), so that what a card is
+    is declared once, in ``attribution_cards``.
+    """
+    context["is_card"] = is_card(app.config, pagename)
     try:
         sources = parse_sources(str(app.env.metadata.get(pagename, {}).get("source", "")))
     except UnknownSource:

@@ -20,8 +20,11 @@ def add_stylesheet(app):
 
 
 def add_print_script(app, pagename, templatename, context, doctree):
-    """Quick-reference guides get a "Print this guide" button, wired up without inline code."""
-    if pagename.startswith("quick-reference/") and pagename != "quick-reference/index":
+    """Quick-reference guides get a "Print this guide" button, wired up without inline code.
+
+    ``is_card`` comes from the attribution extension (``attribution_cards`` in conf.py).
+    """
+    if context.get("is_card"):
         app.add_js_file("guide.js", loading_method="defer")
 
 

@@ -1,9 +1,10 @@
 """Each page loads only the dependencies' files it uses (ARCHITECTURE.md, "Budgets").
 
 sphinx-design and sphinx-copybutton add their files to every page; a page with no cards,
-tabs, dropdowns or quoted wording does not need them.
+tabs, dropdowns or wording to say to a parent does not need them.
 """
 
+from attribution import SAY_CLASS
 from docutils import nodes
 
 
@@ -17,9 +18,10 @@ def _has_class(doctree, wanted):
 NEEDS = {
     "sphinx-design.min.css": lambda d: _has_class(d, lambda c: c.startswith("sd-")),
     "design-tabs.js": lambda d: _has_class(d, lambda c: c == "sd-tab-set"),
-    "copybutton.css": lambda d: _has_class(d, lambda c: c == "wording"),
-    "copybutton.js": lambda d: _has_class(d, lambda c: c == "wording"),
-    "clipboard.min.js": lambda d: _has_class(d, lambda c: c == "wording"),
+    # Only words said to a parent get a copy button.
+    "copybutton.css": lambda d: _has_class(d, lambda c: c == SAY_CLASS),
+    "copybutton.js": lambda d: _has_class(d, lambda c: c == SAY_CLASS),
+    "clipboard.min.js": lambda d: _has_class(d, lambda c: c == SAY_CLASS),
     "pygments.css": lambda d: any(d.findall(nodes.literal_block)),
 }
 

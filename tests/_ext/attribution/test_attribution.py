@@ -10,19 +10,49 @@ def test_wording_is_a_marked_attributed_quotation(app):
     app.build()
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     quote = re.search(
-        r'<blockquote class="wording wording-guidance">(.*?)</blockquote>', html, re.S
+        r'<blockquote class="wording wording-guidance wording-say">(.*?)</blockquote>', html, re.S
     )
-    assert quote, "the wording is not a block quote with the wording class"
+    assert quote, "the wording is not a block quote with the wording classes"
     body = quote.group(1)
     assert "What brings you the most joy in the relationship with your baby?" in body
     assert re.search(r'<p class="attribution">.*Reflecting on parent-infant relationships', body)
 
 
 @pytest.mark.sphinx("html", testroot="attribution")
+def test_say_no_keeps_the_quotation_and_its_source_but_not_the_copy_class(app):
+    from attribution import COPYBUTTON_SELECTOR, SAY_CLASS
+
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    quote = re.search(
+        r'<blockquote class="wording wording-guidance">(.*?)</blockquote>', html, re.S
+    )
+    assert quote, "a :say: no quotation is still a block quote with the wording class"
+    assert "Use an assessment tool or questionnaire." in quote.group(1)
+    assert '<p class="attribution">' in quote.group(1)
+    assert html.count(SAY_CLASS) == 1
+    assert f"blockquote.{SAY_CLASS} > div" == COPYBUTTON_SELECTOR
+
+
+@pytest.mark.sphinx("html", testroot="attribution")
+def test_a_card_names_its_source_once_not_under_each_quotation(app):
+    app.build()
+    html = (app.outdir / "card.html").read_text(encoding="utf-8")
+    quotes = re.findall(r'<blockquote class="wording[^"]*">(.*?)</blockquote>', html, re.S)
+    assert len(quotes) == 2
+    assert 'class="attribution"' not in html
+    assert html.count('class="page-source') == 1
+    other = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert other.count('<p class="attribution">') == 2, "pages that are not cards keep theirs"
+
+
+@pytest.mark.sphinx("html", testroot="attribution")
 def test_cardiff_wording_keeps_every_paragraph_and_names_cardiff(app):
     app.build()
     html = (app.outdir / "cardiff.html").read_text(encoding="utf-8")
-    quote = re.search(r'<blockquote class="wording wording-cardiff">(.*?)</blockquote>', html, re.S)
+    quote = re.search(
+        r'<blockquote class="wording wording-cardiff wording-say">(.*?)</blockquote>', html, re.S
+    )
     assert quote
     assert quote.group(1).count("<p>") == 2
     assert "Cardiff Parenting" in quote.group(1)
@@ -70,3 +100,6 @@ def test_bad_wording_is_an_error_with_its_line(app, warning):
     log = warning.getvalue()
     assert re.search(r"bad-wording\.md:\d+: ERROR: wording: unknown source 'somewhere'", log), log
     assert re.search(r"bad-wording\.md:\d+: ERROR: Content block expected", log), log
+    assert re.search(
+        r"bad-wording\.md:\d+: WARNING: 'wording': Invalid option value for 'say'", log
+    ), log
