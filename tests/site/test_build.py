@@ -141,11 +141,12 @@ def test_framework_checklist_lives_on_its_page(site, checklist_id, docname):
     assert len(found[checklist_id]["items"]) >= 3
 
 
-def test_observation_checklist_has_the_two_minute_timer_and_the_six_concepts(site):
+def test_observation_checklist_has_the_two_minute_timer_and_the_six_concepts_beside_it(site):
     html = read(site, "framework/observation.html")
     assert 'data-seconds="120"' in html
     (observation,) = [c for c in checklists_in(html) if c["id"] == "observation"]
     labels = " ".join(item["text"] for item in observation["items"]).lower()
+    page = unescape(re.sub(r"<[^>]+>", " ", html)).lower()
     for concept in [
         "sensitivity",
         "contingency",
@@ -154,7 +155,8 @@ def test_observation_checklist_has_the_two_minute_timer_and_the_six_concepts(sit
         "engagement",
         "positioning",
     ]:
-        assert concept in labels
+        assert concept not in labels, f"{concept} is a reference, not an item to tick"
+        assert concept in page
 
 
 def test_step_1_checklist_quotes_the_three_prompts(site):
