@@ -12,7 +12,7 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 from attribution import COPYBUTTON_SELECTOR  # noqa: E402
 
-project = "Parent–infant relationships: a practice guide"
+project = "Parent-infant relationships: a practice guide"
 author = "The practice guide maintainers"
 copyright = "Crown copyright 2024 (guidance text, OGL v3.0); the guide's own text 2026"
 language = "en-GB"
@@ -39,7 +39,7 @@ myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block
 myst_heading_anchors = 3
 
 html_theme = "practice-guide"
-html_title = "Parent–infant relationships: a practice guide"
+html_title = "Parent-infant relationships: a practice guide"
 html_short_title = "Practice guide"
 html_copy_source = False
 html_show_sourcelink = False

@@ -160,3 +160,41 @@ def checklists_in(html):
         for item in checklist["items"]:
             item["text"] = " ".join(item["text"].split())
     return parser.found
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees, leaving out scripts, styles and the elements named in ``skip``.
+
+    Attribute values (``class``, ``data-``, ``href`` and the rest) are never text, so they are
+    left out by construction.
+    """
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}  # fmt: skip
+
+    def __init__(self, skip):
+        super().__init__(convert_charrefs=True)
+        self.skip = {"script", "style", *skip}
+        self.open, self.texts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in self.open:
+            return
+        while self.open.pop() != tag:
+            pass
+
+    def handle_data(self, data):
+        if not self.skip.intersection(self.open):
+            self.texts.append(data)
+
+
+def visible_text(html, skip=()):
+    """A page's visible text as one line, without the elements named in ``skip``."""
+    parser = _VisibleText(skip)
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.texts).split())
