@@ -15,9 +15,11 @@
     var entry = {
       el: el,
       group: el.closest(".directory-group"),
-      words: el.textContent.toLowerCase().replace(/\s+/g, " ")
+      words: el.textContent.toLowerCase().replace(/\s+/g, " "),
+      shown: !el.hidden
     };
     names.forEach(function (name) { entry[name] = (el.getAttribute("data-" + name) || "").split(" "); });
+    entry.words.indexOf("\u0000"); /* searched once now, not on the first key press */
     return entry;
   });
 
@@ -39,14 +41,38 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
+  /* Show and hide a few hundred services a frame, so a key press answers at once (the count
+     and the first services) even with thousands of services or a slow phone; the rest follow
+     in the next frames. */
+  var pending = 0, SLICE = 300;
+  function reveal(changes) {
+    var i = 0;
+    function step() {
+      for (var end = Math.min(i + SLICE, changes.length); i < end; i++) {
+        changes[i].el.hidden = !changes[i].shown;
+      }
+      pending = i < changes.length ? requestAnimationFrame(step) : 0;
+    }
+    if (pending) cancelAnimationFrame(pending);
+    step();
+  }
+
+  /* The address follows once typing pauses: history.replaceState is slow to call per key. */
+  var addressTimer = 0;
+  function toAddressSoon() {
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(toAddress, 250);
+  }
+
   function apply() {
     var chosen = names.filter(function (name) { return form.elements[name].value; });
+    var wanted = chosen.map(function (name) { return form.elements[name].value; });
     var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0, visible = new Set();
+    var shown = 0, visible = new Set(), changes = [];
     entries.forEach(function (entry) {
-      var match = chosen.every(function (name) { return entry[name].indexOf(form.elements[name].value) !== -1; }) &&
+      var match = chosen.every(function (name, n) { return entry[name].indexOf(wanted[n]) !== -1; }) &&
         words.every(function (word) { return entry.words.indexOf(word) !== -1; });
-      if (entry.el.hidden === match) entry.el.hidden = !match;
+      if (entry.shown !== match) { entry.shown = match; changes.push(entry); }
       if (match) { shown++; visible.add(entry.group); }
     });
     groups.forEach(function (group) {
@@ -56,7 +82,7 @@
     var data = count.dataset;
     var said = shown === 0 ? data.countNone : shown === 1 ? data.countOne : data.countMany.replace("{n}", shown);
     count.textContent = describe(chosen, words) + said;
-    toAddress();
+    reveal(changes);
   }
 
   /* "Topic: Crying and soothing · " : what the filters show, in the form's own words. */
@@ -70,15 +96,16 @@
     return parts.length ? parts.join(", ") + " · " : "";
   }
 
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  form.addEventListener("input", function () { apply(); toAddressSoon(); });
+  form.addEventListener("change", function () { apply(); toAddress(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); toAddress(); });
   var clear = document.querySelector(".directory-clear");
   clear.hidden = false;
   clear.addEventListener("click", function () {
     names.forEach(function (name) { form.elements[name].value = ""; });
     text.value = "";
     apply();
+    toAddress();
     if (box) box.open = true;
     text.focus();
   });
