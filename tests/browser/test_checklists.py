@@ -155,28 +155,57 @@ def test_a_changed_checklist_drops_stale_ticks(browser, rootdir, tmp_path):
 
 
 def test_timer_starts_pauses_resets_and_announces_time_up(browser, policy_sites):
+    """One primary button (Start, Pause, Continue) and Reset, by keyboard; each state is
+    announced once; Reset is disabled at the full time."""
     context = browser.new_context()
     page = context.new_page()
     page.clock.install()
     page.goto(policy_sites["tab"] + "during.html")
     display = page.locator(".checklist-timer-display")
     status = page.locator(".checklist-timer-status")
+    said = page.locator(".checklist-timer-said")
+    toggle = page.locator("button.checklist-timer-toggle")
+    reset = page.locator("button.checklist-timer-reset")
     assert not page.is_visible(".checklist-timer-static")
     assert display.inner_text() == "02:00"
-    page.click("button.checklist-timer-start")
+    assert toggle.inner_text() == "Start" and reset.is_disabled()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.inner_text() == "Pause" and said.inner_text() == "Timer started."
+    assert reset.is_enabled()
     page.clock.run_for(61_000)
     assert display.inner_text() == "00:59"
-    page.click("button.checklist-timer-pause")
+    assert said.inner_text() == "Timer started.", "ticking announces nothing more"
+    page.keyboard.press("Space")
+    assert toggle.inner_text() == "Continue" and said.inner_text() == "Timer paused."
     page.clock.run_for(30_000)
     assert display.inner_text() == "00:59"
     assert status.inner_text() == ""
-    page.click("button.checklist-timer-start")
+    page.keyboard.press("Enter")
     page.clock.run_for(60_000)
     assert display.inner_text() == "00:00"
     assert status.inner_text() == "Time is up: 2 minutes have passed."
     assert status.get_attribute("aria-live") == "polite"
-    page.click("button.checklist-timer-reset")
+    assert toggle.is_disabled()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "checklist-timer-reset"
+    page.keyboard.press("Enter")
     assert display.inner_text() == "02:00" and status.inner_text() == ""
+    assert said.inner_text() == "Timer reset." and reset.is_disabled()
+    assert toggle.inner_text() == "Start"
+    context.close()
+
+
+def test_the_timer_controls_stay_on_one_line_at_320_px(browser, policy_sites):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(policy_sites["tab"] + "during.html")
+    tops = page.eval_on_selector_all(
+        ".checklist-timer-display, .checklist-timer-controls button",
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top))",
+    )
+    assert len(tops) == 3 and max(tops) - min(tops) <= 12, tops
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
 
 
@@ -234,7 +263,7 @@ def test_axe_finds_no_violations_with_ticked_boxes_and_a_running_timer(
     assert boxes.count() >= 8
     for index in (0, 2, 5):
         boxes.nth(index).check()
-    page.click("button.checklist-timer-start")
+    page.click("button.checklist-timer-toggle")
     violations = run_axe(page, axe_source)
     context.close()
     assert violations == []

@@ -117,20 +117,31 @@ def depart_checklist(self, node):
 
 
 def visit_timer(self, node):
+    """One primary button (Start, Pause while running, Continue when paused) and Reset, which
+    is disabled at the full time; each change of state is announced once, time up visibly."""
     seconds = node["seconds"]
     length = duration(seconds)
     done = _("Time is up: %s have passed.") % length
+    words = {
+        "start": _("Start"),
+        "pause": _("Pause"),
+        "continue": _("Continue"),
+        "started": _("Timer started."),
+        "paused": _("Timer paused."),
+        "reset": _("Timer reset."),
+    }
+    data = " ".join(f'data-{key}="{self.attval(word)}"' for key, word in words.items())
     minutes, rest = divmod(seconds, 60)
     self.body.append(
         f'<div class="checklist-timer" data-seconds="{seconds}" '
-        f'data-done="{self.attval(done)}">'
+        f'data-done="{self.attval(done)}" {data}>'
         f'<p class="checklist-timer-static">{self.encode(_("Allow %s.") % length)}</p>'
         '<div class="checklist-timer-controls" hidden>'
         f'<span class="checklist-timer-label">{self.encode(_("Time left"))}</span> '
         f'<span class="checklist-timer-display" role="timer">{minutes:02d}:{rest:02d}</span> '
-        f'<button type="button" class="checklist-timer-start">{self.encode(_("Start"))}</button> '
-        f'<button type="button" class="checklist-timer-pause">{self.encode(_("Pause"))}</button> '
-        f'<button type="button" class="checklist-timer-reset">{self.encode(_("Reset"))}</button>'
+        f'<button type="button" class="checklist-timer-toggle">{self.encode(words["start"])}</button> '
+        f'<button type="button" class="checklist-timer-reset" disabled>{self.encode(_("Reset"))}</button>'
+        '<span class="checklist-timer-said visually-hidden" role="status" aria-live="polite"></span>'
         '<p class="checklist-timer-status" role="status" aria-live="polite"></p>'
         "</div></div>\n"
     )

@@ -77,6 +77,10 @@
     var total = Number(timer.getAttribute("data-seconds")) * 1000;
     var display = timer.querySelector(".checklist-timer-display");
     var status = timer.querySelector(".checklist-timer-status");
+    var said = timer.querySelector(".checklist-timer-said");
+    var toggle = timer.querySelector(".checklist-timer-toggle");
+    var reset = timer.querySelector(".checklist-timer-reset");
+    var words = timer.dataset;
     var left = total, endsAt = 0, interval = 0;
 
     function two(n) { return (n < 10 ? "0" : "") + n; }
@@ -84,32 +88,38 @@
       var seconds = Math.ceil(left / 1000);
       display.textContent = two(Math.floor(seconds / 60)) + ":" + two(seconds % 60);
       timer.classList.toggle("is-running", interval !== 0);
+      toggle.textContent = interval ? words.pause : left < total && left > 0 ? words["continue"] : words.start;
+      toggle.disabled = left === 0;
+      reset.disabled = left === total && !interval;
     }
     function stop() { clearInterval(interval); interval = 0; }
     function step() {
       left = Math.max(0, endsAt - Date.now());
-      if (left === 0) { stop(); status.textContent = timer.getAttribute("data-done"); }
+      if (left === 0) { stop(); said.textContent = ""; status.textContent = words.done; }
       render();
     }
+    function announce(word) { said.textContent = word; }
 
-    timer.querySelector(".checklist-timer-start").addEventListener("click", function () {
-      if (interval || left === 0) return;
-      status.textContent = "";
-      endsAt = Date.now() + left;
-      interval = setInterval(step, 250);
+    toggle.addEventListener("click", function () {
+      if (interval) {
+        step();
+        stop();
+        announce(words.paused);
+      } else if (left > 0) {
+        status.textContent = "";
+        endsAt = Date.now() + left;
+        interval = setInterval(step, 250);
+        announce(words.started);
+      }
       render();
     });
-    timer.querySelector(".checklist-timer-pause").addEventListener("click", function () {
-      if (!interval) return;
-      step();
-      stop();
-      render();
-    });
-    timer.querySelector(".checklist-timer-reset").addEventListener("click", function () {
+    reset.addEventListener("click", function () {
       stop();
       left = total;
       status.textContent = "";
+      announce(words.reset);
       render();
+      toggle.focus();
     });
     timer.querySelector(".checklist-timer-static").hidden = true;
     timer.querySelector(".checklist-timer-controls").hidden = false;
