@@ -101,7 +101,7 @@ def test_checklists_timer_tabs_dropdowns_filters_and_copy_work_under_csp(browser
     page.locator("input.checklist-box").first.check()
     assert page.inner_text(".checklist-progress").startswith("1 of ")
     page.clock.install()
-    page.click("button.checklist-timer-start")
+    page.click("button.checklist-timer-toggle")
     page.clock.run_for(3000)
     assert page.inner_text(".checklist-timer-display") == "01:57"
     assert problems(page) == CLEAN
