@@ -20,13 +20,6 @@ STRAY = {
 }
 ADDRESS = re.compile(r"\S+://\S+|\bwww\.\S+|\S+@\S+")
 
-# Pages whose stray words come from a file another piece of work owns (the signposting work
-# owns docs/about/sources.md). They are checked on their own below, as an expected failure,
-# until that file uses the same terms; then move the page back into the main check.
-OTHER_WORK = {
-    "about/sources.html": "docs/about/sources.md: 'parent–infant' (en dash)",
-}
-
 
 def stray_terms(folder, pages=None):
     found = []
@@ -55,16 +48,7 @@ def builds(site, example_builds):
 
 @pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
 def test_visible_text_uses_one_spelling_for_each_term(builds, profile):
-    found = [f for f in stray_terms(builds[profile]) if f.split(":", 1)[0] not in OTHER_WORK]
-    assert found == []
-
-
-# Expected to fail until the signposting work changes its own files (listed in OTHER_WORK):
-# this guide's other work must not edit them. Remove the mark when this passes.
-@pytest.mark.xfail(reason="; ".join(OTHER_WORK.values()), strict=False)
-@pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
-def test_the_signposting_pages_use_the_same_terms(builds, profile):
-    assert stray_terms(builds[profile], pages=set(OTHER_WORK)) == []
+    assert stray_terms(builds[profile]) == []
 
 
 def test_the_site_title_has_a_hyphen(site):

@@ -1,4 +1,4 @@
-"""Checks for single values: text, lists, dates, UK phone numbers, e-mail addresses, links.
+"""Checks for single values: text, lists, dates, UK phone numbers, email addresses, links.
 
 Each check returns the clean value or raises ``Invalid`` with a sentence for the administrator.
 Pure Python: the declaration in ``schema.py`` says which check each field uses.
@@ -178,13 +178,13 @@ def email(value):
     local, at, _ = shown.rpartition("@")
     if at and not PLAIN_LOCAL_PART.match(local):
         raise Invalid(
-            f"{shown!r} is not a plain e-mail address: before the @ use only letters, digits "
+            f"{shown!r} is not a plain email address: before the @ use only letters, digits "
             "and . _ ' + -"
         )
     try:
         validate_email(shown, check_deliverability=False, allow_quoted_local=False)
     except EmailNotValidError as exc:
-        raise Invalid(f"{shown!r} is not an e-mail address: {exc}") from None
+        raise Invalid(f"{shown!r} is not an email address: {exc}") from None
     return shown
 
 

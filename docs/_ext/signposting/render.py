@@ -31,7 +31,7 @@ def link_for(kind, value):
 
 
 def contact_links(table, record):
-    """The record's phone, e-mail and web links, each after its declared label."""
+    """The record's phone, email and web links, each after its declared label."""
     para = nodes.paragraph(classes=["contact-links"])
     for number, (f, value) in enumerate(schema.links(table, record)):
         if number:

@@ -128,7 +128,7 @@ PHONE = Kind(
 EMAIL = Kind(
     lambda value, ctx: fields.email(value),
     {"type": "string", "format": "email", "pattern": r"^[A-Za-z0-9._'+-]+@[^@\s?&%]+$"},
-    example="a plain e-mail address (checked without any network look-up)",
+    example="a plain email address (checked without any network look-up)",
 )
 WEB = Kind(
     lambda value, ctx: fields.web_address(value),
@@ -241,7 +241,8 @@ def mapping(vocabulary):
             "additionalProperties": {"enum": list(vocabulary)},
             "maxProperties": 1000,
         },
-        example="a table of feed term (id or name) = " + " | ".join(f"`{v}`" for v in vocabulary),
+        example="a table of feed term (id or name) = "
+        + fields.either([f"`{v}`" for v in vocabulary]),
     )
 
 
@@ -605,7 +606,7 @@ LINK_KINDS = (PHONE, EMAIL, WEB)
 
 
 def links(table, record):
-    """The record's phone, e-mail and web links in declared order: (field, value)."""
+    """The record's phone, email and web links in declared order: (field, value)."""
     return [
         (f, getattr(record, f.name))
         for f in table.fields

@@ -59,7 +59,7 @@ nation = "england"
         ),
         (
             GOOD + '[front_door]\nname = "G"\nemail = "nope"\n',
-            "profile.toml:6: [front_door] email: 'nope' is not an e-mail address",
+            "profile.toml:6: [front_door] email: 'nope' is not an email address",
         ),
         (
             GOOD + '[safeguarding]\nphone = "0113 843 0841"\n',

@@ -84,7 +84,7 @@ BROKEN_SERVICES = {
     "no way to contact": {k: v for k, v in BASE.items() if k != "phone"},
     "not a web address": dict(BASE, website="www.example.org"),
     "a Welsh field that is not declared": dict(BASE, tier_cy="help"),
-    "e-mail with a query": dict(BASE, email="x?subject=y@nhs.net"),
+    "email with a query": dict(BASE, email="x?subject=y@nhs.net"),
 }
 
 

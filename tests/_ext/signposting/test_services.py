@@ -31,7 +31,7 @@ RULES = [
     ("languages", "xx", "languages 'xx' is not one of: ISO 639-1 codes"),
     ("area", "   ", "area is empty"),
     ("phone", "12345", "phone '12345' is not a valid UK phone number"),
-    ("email", "nobody-at-nowhere", "email 'nobody-at-nowhere' is not an e-mail address"),
+    ("email", "nobody-at-nowhere", "email 'nobody-at-nowhere' is not an email address"),
     ("website", "javascript:alert(1)", "website 'javascript:alert(1)' must start with https://"),
     ("last_reviewed", "2026-11-23", "last_reviewed 2026-11-23 is in the future"),
     ("last_reviewed", "22/11/2026", "last_reviewed '22/11/2026' is not a date written YYYY-MM-DD"),
