@@ -491,6 +491,13 @@ PROFILE = (
         ),
         one_of=("url", "file"),
     ),
+    Table(
+        "site",
+        "The published site.",
+        (
+            Field("offline", BOOLEAN, "after the first visit, the whole guide is kept on the device and works without a connection", default=True),
+        ),
+    ),
 )  # fmt: skip
 PROFILE_TABLES = {table.name: table for table in PROFILE}
 
