@@ -16,6 +16,10 @@ project = "Parent-infant relationships: a practice guide"
 author = "The practice guide maintainers"
 copyright = "Crown copyright 2024 (guidance text, OGL v3.0); the guide's own text 2026"
 language = "en-GB"
+# Translations (Welsh for areas in Wales): pages' and the interface's catalogues, one file per
+# page (``make translations``); the build compiles them. See ARCHITECTURE.md, "Languages".
+locale_dirs = ["../locales"]
+gettext_compact = False
 version = release = "0.1.0"
 
 extensions = [
@@ -24,6 +28,7 @@ extensions = [
     "sphinx_copybutton",
     "attribution",
     "checklist",
+    "languages",
     "signposting",
     "theme",
 ]

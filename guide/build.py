@@ -43,13 +43,41 @@ def sphinx(profile, out, doctrees, options=(), env=None):
     return subprocess.run(command, env=env).returncode
 
 
+def languages(profile):
+    """The languages the profile's site is built in: Welsh beside English for Wales."""
+    from signposting.problems import ProfileDataError
+    from signposting.profile import read_toml
+
+    try:
+        data, _, _ = read_toml(profile_path(profile))
+    except ProfileDataError:
+        return ["en"]  # the English build reports every problem
+    area = data.get("area")
+    return ["en", "cy"] if isinstance(area, dict) and area.get("nation") == "wales" else ["en"]
+
+
+def site(profile, out, doctrees, options=(), env=None):
+    """Every language of the site: English in ``out``, each other language in ``out/<code>``,
+    each with its own doctrees. Returns the first failing status, or 0."""
+    for code in languages(profile):
+        if code == "en":
+            status = sphinx(profile, out, doctrees, options, env)
+        else:
+            extra = [*options, "-D", f"language={code}"]
+            status = sphinx(profile, Path(out, code), Path(f"{doctrees}-{code}"), extra, env)
+        if status != 0:
+            return status
+    return 0
+
+
 def build(profile, builddir, options=(), env=None):
     """Build; on success replace ``builddir/html`` with the new site. Returns the status."""
     builddir = Path(builddir)
     stage, doctrees, out = builddir / ".html-next", builddir / "doctrees", builddir / "html"
-    status = sphinx(profile, stage, doctrees, options, env)
+    status = site(profile, stage, doctrees, options, env)
     if status != 0:
-        shutil.rmtree(doctrees, ignore_errors=True)
+        for path in builddir.glob("doctrees*"):
+            shutil.rmtree(path, ignore_errors=True)
         kept = "the last good site is still there" if out.exists() else "nothing was written"
         print(f"build: the build failed; {out} was not changed ({kept}).", file=sys.stderr)
         return status

@@ -16,7 +16,8 @@ import zipfile
 from pathlib import Path
 
 from . import ROOT
-from .build import DEFAULT_PROFILE, sphinx
+from .build import DEFAULT_PROFILE
+from .build import site as build_site
 
 NAME = "dist"
 HELP = "a clean build, then a reproducible zip of the site and SHA256SUMS in dist/"
@@ -90,7 +91,7 @@ def run(args):
     epoch = build_epoch()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     shutil.rmtree(work, ignore_errors=True)
-    if sphinx(args.profile, site, doctrees, env=env) != 0:
+    if build_site(args.profile, site, doctrees, env=env) != 0:
         shutil.rmtree(work, ignore_errors=True)
         print(f"dist: the build failed, so {dist} was left as it was.", file=sys.stderr)
         return 1

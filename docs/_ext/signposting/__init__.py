@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 from docutils import nodes
+from languages import register_catalog
 from sphinx.util import logging
 
-from . import hsds
+from . import hsds, schema
 from .directives import (
     AdditionsDirective,
     ContactsDirective,
@@ -27,6 +28,7 @@ from .directives import (
 from .html import setup_nodes
 from .problems import ProfileDataError, summary
 from .profile import load_profile
+from .render import CATALOG
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -52,15 +54,19 @@ def load(app, config):
         print(summary(exc.problems, folder), file=sys.stderr)
         raise SystemExit(2) from None
     app.signposting = directory
+    welsh = (config.language or "en").startswith("cy")
+    area = directory.tables["area"]
     config.html_context = {
         **(config.html_context or {}),
-        "area_name": directory.area,
+        "area_name": schema.local_text(area, "name", welsh)[0],
         "area_example": directory.example,
         "area_logo": f"_static/{directory.logo.published_name}" if directory.logo else "",
-        "area_logo_alt": directory.logo_alt,
+        "area_logo_alt": schema.local_text(area, "logo_alt", welsh)[0],
     }
     if "checklist_remember_ticks" in config:
         config.checklist_remember_ticks = directory.remember_ticks
+    if "site_languages" in config and directory.nation == "wales":
+        config.site_languages = ["en", "cy"]  # both languages of Wales, published together
 
 
 def attach(app):
@@ -123,6 +129,8 @@ def write_outputs(app, exception):
 
 
 def setup(app):
+    app.setup_extension("languages")
+    register_catalog(app, CATALOG)
     app.add_config_value("local_profile", "local/default", "env", types=[str])
     app.add_config_value("signposting_directory_page", "directory/index", "env", types=[str])
     app.add_directive("signposting-directory", DirectoryDirective)

@@ -10,7 +10,7 @@ from sphinx.util.nodes import split_explicit_title
 
 from . import schema
 from .fields import LANGUAGE_CODES
-from .render import contact_block, service_entry
+from .render import ENGLISH, Words, _, contact_block, service_entry
 from .vocabulary import TIER_WORDING, TIERS
 
 logger = logging.getLogger(__name__)
@@ -40,8 +40,19 @@ class DataDirective(SphinxDirective):
             self.env.note_dependency(str(path))
         return directory
 
+    @property
+    def words(self):
+        return Words(self.config.language)
+
+    @property
+    def area(self):
+        """The area's name in the build's language (Welsh when the profile gives it)."""
+        area = self.directory.tables["area"]
+        return schema.local_text(area, "name", self.words.welsh)[0]
+
     def tier_wording(self, tier):
-        quote = nodes.block_quote(classes=["tier-wording"])
+        """Annex A's words for a level: a quotation, so it stays in English."""
+        quote = nodes.block_quote(classes=["tier-wording", ENGLISH])
         quote += nodes.paragraph("", TIER_WORDING[tier])
         quote += nodes.attribution("", "Annex A of the guidance")
         return quote
@@ -61,50 +72,54 @@ class DirectoryDirective(DataDirective):
         result = [directory_filters("", used=used)]
         families = [s for s in directory.services if s.audience == "families"]
         for tier, label in TIERS.items():
-            section = self.group(f"tier-{tier}", label)
+            section = self.group(f"tier-{tier}", self.words.tr(label))
             section += self.tier_wording(tier)
-            self.fill(section, [s for s in families if s.tier == tier], "at this level")
+            empty = _("No services at this level are listed for %(area)s.")
+            self.fill(section, [s for s in families if s.tier == tier], empty)
             result.append(section)
-        section = self.group("for-practitioners", PRACTITIONERS_HEADING)
+        section = self.group("for-practitioners", str(_(PRACTITIONERS_HEADING)))
         section += nodes.paragraph(
             "",
-            "Resources for practitioners, not for families: for your own learning and practice.",
+            _("Resources for practitioners, not for families: for your own learning and practice."),
         )
         practitioners = [s for s in directory.services if s.audience == "practitioners"]
-        self.fill(section, practitioners, "for practitioners")
+        empty = _("No services for practitioners are listed for %(area)s.")
+        self.fill(section, practitioners, empty)
         result.append(section)
         if not directory.local_services:
             note = nodes.admonition(classes=["note", "no-local-services"])
-            note += nodes.title("", "No local services are set up yet")
+            note += nodes.title("", _("No local services are set up yet"))
             note += nodes.paragraph(
                 "",
-                f"This copy of the guide has no local services for {directory.area}. "
-                "Follow your local referral pathways, and if safeguarding concerns arise, "
-                "follow your local procedures.",
+                _(
+                    "This copy of the guide has no local services for %(area)s. Follow your "
+                    "local referral pathways, and if safeguarding concerns arise, follow your "
+                    "local procedures."
+                )
+                % {"area": self.area},
             )
             result.append(note)
         return result
 
     def group(self, ident, label):
-        section = nodes.section(ids=[ident], names=[label.lower()], classes=["directory-group"])
+        section = nodes.section(ids=[ident], names=[ident], classes=["directory-group"])
         section += nodes.title(label, label)
         return section
 
-    def fill(self, section, services, what):
+    def fill(self, section, services, empty):
         directory = self.directory
         if not services:
-            section += nodes.paragraph(
-                "",
-                f"No services {what} are listed for {directory.area}.",
-                classes=["directory-empty"],
-            )
+            section += nodes.paragraph("", empty % {"area": self.area}, classes=["directory-empty"])
         for service in sorted(services, key=schema.order):
             section += service_entry(
-                service, review_months=directory.review_after_months, example=directory.example
+                service,
+                self.words,
+                review_months=directory.review_after_months,
+                example=directory.example,
             )
 
 
-PRACTITIONERS_HEADING = "For your own learning and practice"
+PRACTITIONERS_HEADING = "For your own learning and practice"  # a message id (``_``)
 
 
 class SignpostingDirective(DataDirective):
@@ -146,11 +161,11 @@ class SignpostingDirective(DataDirective):
         if not shown:
             box += nodes.paragraph(
                 "",
-                f"No services of this kind are listed for {directory.area} yet.",
+                _("No services of this kind are listed for %(area)s yet.") % {"area": self.area},
                 classes=["directory-empty"],
             )
         for service in shown:
-            box += service_entry(service, full=False)
+            box += service_entry(service, self.words, full=False)
         query = {
             key: ",".join(sorted(values))
             for key, values in wanted.items()
@@ -158,11 +173,11 @@ class SignpostingDirective(DataDirective):
         }
         more = nodes.paragraph(classes=["signposting-more"])
         label = (
-            "See these and more in the directory"
+            _("See these and more in the directory")
             if len(shown) < len(services) or not shown
-            else "Open the directory"
+            else _("Open the directory")
         )
-        more += directory_link_or_front_door(directory, label, urlencode(query))
+        more += directory_link_or_front_door(directory, str(label), urlencode(query), self.words)
         box += more
         return [box]
 
@@ -172,36 +187,41 @@ class ContactsDirective(DataDirective):
 
     def run(self):
         directory = self.directory
+        words = self.words
         box = nodes.container(classes=["area-contacts"])
         tables = schema.PROFILE_TABLES
+        front_title = str(_("Front door: where to ask for help"))
         if directory.front_door:
             box += contact_block(
-                "Front door: where to ask for help",
+                front_title,
                 tables["front_door"],
                 directory.front_door,
+                words,
                 classes=["front-door"],
                 ids=["front-door"],
             )
         else:
             missing = nodes.container(classes=["area-contact", "front-door"], ids=["front-door"])
-            missing += nodes.rubric("", "Front door: where to ask for help")
+            missing += nodes.rubric("", front_title)
             missing += nodes.paragraph(
                 "",
-                f"No front door is set up for {directory.area}: follow your local referral pathways.",
+                _("No front door is set up for %(area)s: follow your local referral pathways.")
+                % {"area": self.area},
             )
             box += missing
         if directory.safeguarding:
             box += contact_block(
-                "Safeguarding",
+                str(_("Safeguarding")),
                 tables["safeguarding"],
                 directory.safeguarding,
+                words,
                 classes=["safeguarding"],
             )
         else:
             missing = nodes.container(classes=["area-contact", "safeguarding"])
-            missing += nodes.rubric("", "Safeguarding")
+            missing += nodes.rubric("", _("Safeguarding"))
             missing += nodes.paragraph(
-                "", "If safeguarding concerns arise, you must follow your local procedures."
+                "", _("If safeguarding concerns arise, you must follow your local procedures.")
             )
             box += missing
         return [box]
@@ -211,21 +231,28 @@ class AdditionsDirective(DataDirective):
     """Every entry in this copy of the directory that the guide added, or added details to."""
 
     def run(self):
+        words = self.words
         listing = nodes.bullet_list(classes=["signposting-additions"])
         label = schema.SERVICE.by_name["added"].kind
         for service in sorted(self.directory.services, key=schema.order):
             if service.provenance != "added-by-guide" and not service.added:
                 continue
-            para = nodes.paragraph("", "", nodes.strong("", service.name))
-            para += nodes.Text(f" ({service.organisation}): ")
+            para = nodes.paragraph("", "")
+            para += nodes.strong("", "", words.inline(service, "name"))
+            para += nodes.Text(" (")
+            para += words.inline(service, "organisation")
+            para += nodes.Text("): ")
             if service.provenance == "added-by-guide":
-                para += nodes.Text("the whole entry; the sources do not name it.")
+                para += nodes.Text(_("the whole entry; the sources do not name it."))
             else:
-                named = schema.SERVICE.by_name["provenance"].kind.label(service.provenance)
-                para += nodes.Text(f"{named}; the guide added {label.show(service.added)}.")
+                named = schema.SERVICE.by_name["provenance"].kind.show(service.provenance, words.tr)
+                added = label.show(service.added, words.tr)
+                para += nodes.Text(
+                    _("%(named)s; the guide added %(what)s.") % {"named": named, "what": added}
+                )
             listing += nodes.list_item("", para)
         if not listing.children:
-            return [nodes.paragraph("", "This copy of the directory holds no additions.")]
+            return [nodes.paragraph("", _("This copy of the directory holds no additions."))]
         return [listing]
 
 
@@ -259,8 +286,12 @@ class ProfileRole(SphinxRole):
             return [nodes.Text("")], []
         directory = self.env.signposting
         self.env.note_dependency(str(directory.folder / "profile.toml"))
-        value = directory.value(table, key)
-        return [nodes.Text("" if value in (None, "") else str(value))], []
+        record = directory.tables.get(table)
+        if record is None or getattr(record, key, "") in (None, ""):
+            return [nodes.Text("")], []
+        if declared.by_name[key].welsh:
+            return [Words(self.config.language).inline(record, key)], []
+        return [nodes.Text(str(getattr(record, key)))], []
 
 
 class DirectoryRole(SphinxRole):
@@ -285,7 +316,10 @@ class DirectoryRole(SphinxRole):
         directory = self.env.signposting
         for path in directory.files:
             self.env.note_dependency(str(path))  # where the link leads depends on the data
-        return directory_link_or_front_door(directory, title, urlencode(pairs), self.rawtext), []
+        words = Words(self.config.language)
+        return directory_link_or_front_door(
+            directory, title, urlencode(pairs), words, self.rawtext
+        ), []
 
 
 def empty_view(directory, query):
@@ -299,23 +333,34 @@ def empty_view(directory, query):
     return wanted
 
 
-def directory_link_or_front_door(directory, title, query, rawtext=""):
+def directory_link_or_front_door(directory, title, query, words, rawtext=""):
     """A link into the directory, or, where its filters match no families' service, one plain
     sentence and a link to the area's front door instead: never a link to an empty list."""
     wanted = empty_view(directory, query) if query else None
     if wanted is None:
         return [directory_link(rawtext, title, query=query, anchor="")]
     labels = [
-        FILTER_FIELDS[key].kind.label(value).lower()
+        words.tr(FILTER_FIELDS[key].kind.label(value)).lower()
         for key, values in wanted.items()
         if key != "audience"
         for value in sorted(values)
     ]
-    what = f" for {' and '.join(labels)}" if labels else ""
-    target = "ask the front door" if directory.front_door else "follow your local referral pathways"
+    area = schema.local_text(directory.tables["area"], "name", words.welsh)[0]
+    if labels:
+        said = _("No services for %(what)s are listed for %(area)s yet:") % {
+            "what": ", ".join(labels),
+            "area": area,
+        }
+    else:
+        said = _("No services are listed for %(area)s yet:") % {"area": area}
+    target = (
+        _("ask the front door")
+        if directory.front_door
+        else _("follow your local referral pathways")
+    )
     return [
-        nodes.Text(f"No services{what} are listed for {directory.area} yet: "),
-        directory_link(rawtext, target, query="", anchor="front-door"),
+        nodes.Text(said + " "),
+        directory_link(rawtext, str(target), query="", anchor="front-door"),
         nodes.Text("."),
     ]
 

@@ -5,6 +5,7 @@ Pure Python: the declaration in ``schema.py`` says which check each field uses.
 """
 
 import datetime as dt
+import gettext
 import re
 import unicodedata
 from difflib import get_close_matches
@@ -117,9 +118,18 @@ def languages(value):
     return choices(value, LANGUAGE_CODES, required=True)
 
 
-def language_name(code):
+def language_name(code, in_language="en"):
+    """A language's name, in English or (through pycountry's catalogues) another language."""
     language = pycountry.languages.get(alpha_2=code)
-    return language.name if language else code
+    if not language:
+        return code
+    base = (in_language or "en").replace("-", "_").split("_")[0]
+    if base == "en":
+        return language.name
+    translation = gettext.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=[base], fallback=True
+    )
+    return translation.gettext(language.name)
 
 
 def review_date(value, today):

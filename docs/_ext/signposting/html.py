@@ -1,10 +1,13 @@
 """HTML only: data attributes on each service and tier, and the filter form."""
 
+from babel import Locale
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import schema
 from .directives import directory_filters
+from .fields import language_name
+from .render import Words, _, ngettext
 
 
 class service_entry(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -37,7 +40,8 @@ class ServiceHTMLTransform(SphinxPostTransform):
 
 
 def visit_more(self, node):
-    self.body.append('<details class="service-more"><summary>More about this service</summary>\n')
+    summary = self.encode(_("More about this service"))
+    self.body.append(f'<details class="service-more"><summary>{summary}</summary>\n')
 
 
 def depart_more(self, node):
@@ -64,29 +68,53 @@ def _select(self, name, label, any_label, options):
     return "".join(html)
 
 
+def count_words(language):
+    """``data-count-<category>`` for every plural category of the language (Welsh has six),
+    each from the catalogue's plural forms; the script picks one with ``Intl.PluralRules``."""
+    locale = Locale.parse((language or "en").replace("-", "_"))
+    attributes = {}
+    for tag in sorted(locale.plural_form.tags | {"other"}):
+        n = next(n for n in range(200) if locale.plural_form(n) == tag)
+        attributes[f"data-count-{tag}"] = ngettext("{n} service shown", "{n} services shown", n)
+    return attributes
+
+
 def visit_filters(self, node):
     """A one-line summary of what is shown, then the form in a disclosure: free text and a
     select for each declared filter. The script reads the filter keys from ``data-filters``,
     each service's values from ``data-<key>``, and its words from ``data-`` attributes.
     Without JavaScript the disclosure says every service is listed."""
+    words = Words(self.builder.config.language)
     selects = []
     for f in schema.FILTERS:
         values = node["used"][f.filter.key] if f.filter.options == "data" else f.kind.labels
-        options = [(value, f.kind.label(value)) for value in values]
-        selects.append(_select(self, f.filter.key, f.filter.label, f.filter.any, options))
+        if f.kind is schema.LANGUAGES:
+            options = [(code, language_name(code, words.language)) for code in values]
+        else:
+            options = [(value, words.tr(f.kind.label(value))) for value in values]
+        selects.append(
+            _select(self, f.filter.key, words.tr(f.filter.label), words.tr(f.filter.any), options)
+        )
     keys = " ".join(f.filter.key for f in schema.FILTERS)
+    counts = {
+        **count_words(self.builder.config.language),
+        "data-count-none": _("No services match these filters. Try fewer filters."),
+        "data-search-label": _("Search"),
+    }
+    data = " ".join(f'{key}="{self.attval(str(value))}"' for key, value in counts.items())
     self.body.append(
-        '<div class="directory-status"><p class="directory-count" role="status" aria-live="polite" '
-        'data-count-one="1 service shown" data-count-many="{n} services shown" '
-        'data-count-none="No services match these filters. Try fewer filters." '
-        'data-search-label="Search">Every service is listed below.</p>'
-        '<button type="button" class="directory-clear" hidden>Clear filters</button></div>\n'
-        '<details class="directory-filter-box" open><summary>Filter the list</summary>\n'
-        '<p class="directory-no-js">The filters need JavaScript, which is off: every service '
-        "is listed below.</p>\n"
-        '<form class="directory-filters" hidden aria-label="Filter the directory" '
+        f'<div class="directory-status"><p class="directory-count" role="status" '
+        f'aria-live="polite" {data}>{self.encode(_("Every service is listed below."))}</p>'
+        f'<button type="button" class="directory-clear" hidden>{self.encode(_("Clear filters"))}'
+        "</button></div>\n"
+        f'<details class="directory-filter-box" open><summary>{self.encode(_("Filter the list"))}'
+        "</summary>\n"
+        f'<p class="directory-no-js">'
+        f"{self.encode(_('The filters need JavaScript, which is off: every service is listed below.'))}"
+        "</p>\n"
+        f'<form class="directory-filters" hidden aria-label="{self.attval(_("Filter the directory"))}" '
         f'data-filters="{keys}">'
-        '<div class="filter filter-text"><label for="filter-q">Search the directory</label>'
+        f'<div class="filter filter-text"><label for="filter-q">{self.encode(_("Search the directory"))}</label>'
         '<input id="filter-q" name="q" type="search" autocomplete="off" spellcheck="false"></div>'
         + "".join(selects)
         + "</form>\n</details>\n"

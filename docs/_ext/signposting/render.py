@@ -2,14 +2,53 @@
 
 Every value from a profile becomes a text node: nothing here parses markup. HTML builds add
 data attributes and the filter form in a post-transform (see ``html.py``).
+
+Words of our own go through ``_`` (the ``signposting`` catalogue); in a Welsh build a profile's
+text shows its ``_cy`` counterpart, or its English text marked ``lang="en"``
+(``Words.text``). The labels in ``vocabulary.py`` and ``schema.py`` are the message ids.
 """
 
 from urllib.parse import urlsplit
 
+from babel.dates import format_date
 from docutils import nodes
+from sphinx.locale import get_translation, get_translator
 
 from . import schema
 from .fields import LINK_SCHEMES, scheme
+
+CATALOG = "signposting"
+_ = get_translation(CATALOG)
+
+
+def ngettext(singular, plural, n):
+    """The plural form of a message for ``n``, by the language's own rules (Welsh has six)."""
+    return get_translator(CATALOG).ngettext(singular, plural, n)
+ENGLISH = "language-en"
+
+
+class Words:
+    """The build's language: translated words, dates and a profile's text."""
+
+    def __init__(self, language="en"):
+        self.language = (language or "en").replace("-", "_")
+        self.welsh = self.language.split("_")[0] == "cy"
+
+    @staticmethod
+    def tr(text):
+        return str(_(text)) if text else text
+
+    def date(self, day):
+        return format_date(day, format="d MMMM y", locale=self.language)
+
+    def text(self, record, name, *, classes=(), node=nodes.paragraph):
+        """A node holding the record's text in this language, marked English if it falls back."""
+        value, english = schema.local_text(record, name, self.welsh)
+        return node("", value, classes=[*classes, *([ENGLISH] if english else [])])
+
+    def inline(self, record, name):
+        value, english = schema.local_text(record, name, self.welsh)
+        return nodes.inline("", value, classes=[ENGLISH]) if english else nodes.Text(value)
 
 
 def link(text, uri):
@@ -30,46 +69,52 @@ def link_for(kind, value):
     return link(value, value)
 
 
-def contact_links(table, record):
+def contact_links(table, record, words):
     """The record's phone, email and web links, each after its declared label."""
     para = nodes.paragraph(classes=["contact-links"])
     for number, (f, value) in enumerate(schema.links(table, record)):
         if number:
             para += nodes.Text(" · ")
-        para += nodes.Text(f"{f.label}: ")
+        para += nodes.Text(words.tr(f.label) + ": ")
         para += link_for(f.kind, value)
     return para if para.children else None
 
 
-def field(name, body):
+def field(name, body, *, english=False):
     item = nodes.field()
     item += nodes.field_name("", name)
     value = nodes.field_body()
-    value += body if isinstance(body, nodes.Node) else nodes.paragraph("", body)
+    classes = [ENGLISH] if english else []
+    value += body if isinstance(body, nodes.Node) else nodes.paragraph("", body, classes=classes)
     item += value
     return item
 
 
-def provenance(service, *, example=False, review_months=12):
+def provenance(service, words, *, example=False):
     """Where the entry comes from, what the guide added, and when it was checked, if ever."""
     para = nodes.paragraph(classes=["service-provenance"])
-    para += nodes.Text(schema.SERVICE.by_name["provenance"].kind.label(service.provenance))
-    if service.added:
-        added = schema.SERVICE.by_name["added"].kind
-        para += nodes.Text(
-            f". This guide added {added.show(service.added)}, which the source does not give"
-        )
+    para += nodes.Text(schema.SERVICE.by_name["provenance"].kind.show(service.provenance, words.tr))
     para += nodes.Text(". ")
+    if service.added:
+        added = schema.SERVICE.by_name["added"].kind.show(service.added, words.tr)
+        para += nodes.Text(
+            _("This guide added %(what)s, which the source does not give.") % {"what": added} + " "
+        )
     if example and not service.national:
-        para += nodes.strong("", "Example entry: check every detail with the service.")
+        para += nodes.strong("", _("Example entry: check every detail with the service."))
     elif service.last_reviewed:
-        para += nodes.Text("Last checked " + service.last_reviewed.strftime("%-d %B %Y"))
+        checked = words.date(service.last_reviewed)
         if service.checked_against:
-            para += nodes.Text(" against ")
-            para += link("its source page", service.checked_against)
-        para += nodes.Text(".")
+            before, _sep, after = str(
+                _("Last checked %(date)s against {page}.") % {"date": checked}
+            ).partition("{page}")
+            para += nodes.Text(before)
+            para += link(str(_("its source page")), service.checked_against)
+            para += nodes.Text(after)
+        else:
+            para += nodes.Text(_("Last checked %(date)s.") % {"date": checked})
     else:
-        para += nodes.strong("", "Not yet checked.")
+        para += nodes.strong("", _("Not yet checked."))
     return para
 
 
@@ -84,9 +129,9 @@ def entry_links(service):
     para = nodes.paragraph(classes=["contact-links", "service-links"])
     for f, value in schema.links(schema.SERVICE, service):
         if f.kind is schema.PHONE:
-            ref = link(f"Call {value}", value.uri)
+            ref = link(_("Call %(number)s") % {"number": value}, value.uri)
         elif f.kind is schema.EMAIL:
-            ref = link("Email the service", f"mailto:{value}")
+            ref = link(str(_("Email the service")), f"mailto:{value}")
             ref += nodes.inline("", f" ({value})", classes=["print-only"])
         else:
             ref = link(host_name(value), value)
@@ -94,67 +139,71 @@ def entry_links(service):
     return para if para.children else None
 
 
-def way_in(service):
+def way_in(service, words):
     access = schema.SERVICE.by_name["access"]
     if service.access:
-        return access.kind.show(service.access)
-    return access.unstated if service.audience == "families" else ""
+        return access.kind.show(service.access, words.tr)
+    return words.tr(access.unstated) if service.audience == "families" else ""
 
 
-def service_entry(service, *, full=True, review_months=12, example=False):
+def service_entry(service, words, *, full=True, review_months=12, example=False):
     """One service, compact: its name, who runs it, what it offers, the way in and its links.
     ``full`` (the directory) adds every other detail in a container that HTML shows as a
     disclosure (``html.py``) and every other builder shows as it is."""
     box = nodes.container(classes=["service"], service_filters=service.filters())
     box["service_filters"] = {"service": service.id, **box["service_filters"]}
-    box += nodes.rubric("", service.name, classes=["service-name"])
-    organisation = nodes.paragraph("", service.organisation, classes=["service-organisation"])
+    box += words.text(service, "name", classes=["service-name"], node=nodes.rubric)
+    organisation = nodes.paragraph("", "", classes=["service-organisation"])
+    organisation += words.inline(service, "organisation")
     if service.national:
         organisation += nodes.Text(" · ")
-        organisation += nodes.emphasis("", "National resource")
+        organisation += nodes.emphasis("", _("National resource"))
     box += organisation
     if full:
         box["ids"].append(f"service-{service.id}")
-        box += nodes.paragraph("", service.summary, classes=["service-summary"])
-        if way := way_in(service):
+        box += words.text(service, "summary", classes=["service-summary"])
+        if way := way_in(service, words):
             box += nodes.paragraph("", way, classes=["service-way-in"])
     elif service.access:  # a short list: the way in beside the organisation, when stated
-        organisation += nodes.Text(" · " + way_in(service))
+        organisation += nodes.Text(" · " + way_in(service, words))
     links = entry_links(service)
     if links is not None:
         box += links
     if service.stale and not example:
-        box += nodes.paragraph(
-            "",
-            "",
-            nodes.strong("", f"May be out of date: checked over {review_months} months ago."),
-            classes=["service-stale"],
-        )
+        stale = _("May be out of date: checked over %(months)d months ago.") % {
+            "months": review_months
+        }
+        box += nodes.paragraph("", "", nodes.strong("", stale), classes=["service-stale"])
     if not full:
         return box  # the short form, for lists on other pages and the printed card
     more = nodes.container(classes=["service-more"])
     details = nodes.field_list(classes=["service-details"])
-    for label, shown in schema.rows(service):
-        if label != schema.SERVICE.by_name["access"].label:
-            details += field(label, shown)
+    access_label = words.tr(schema.SERVICE.by_name["access"].label)
+    for label, shown, english in schema.rows(service, words.tr, words.welsh, words.language):
+        if label != access_label:
+            details += field(label, shown, english=english)
     if details.children:
         more += details
-    more += provenance(service, example=example, review_months=review_months)
+    more += provenance(service, words, example=example)
     box += more
     return box
 
 
-def contact_block(title, table, record, *, classes, ids=()):
+def contact_block(title, table, record, words, *, classes, ids=()):
     """The front door or safeguarding contact: name, summary, links, opening times."""
     box = nodes.container(classes=["area-contact", *classes], ids=list(ids))
     box += nodes.rubric("", title)
     if getattr(record, "name", ""):
-        box += nodes.paragraph("", "", nodes.strong("", record.name))
+        name = nodes.paragraph("", "")
+        name += nodes.strong("", "", words.inline(record, "name"))
+        box += name
     if getattr(record, "summary", ""):
-        box += nodes.paragraph("", record.summary)
-    links = contact_links(table, record)
+        box += words.text(record, "summary")
+    links = contact_links(table, record, words)
     if links is not None:
         box += links
     if getattr(record, "opening_times", ""):
-        box += nodes.paragraph("", f"Opening times: {record.opening_times}")
+        times = nodes.paragraph("", _("Opening times") + ": ")
+        times += words.inline(record, "opening_times")
+        box += times
     return box

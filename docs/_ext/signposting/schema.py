@@ -72,11 +72,17 @@ class Kind:
             return self.labels(value)
         return self.labels[value] if self.labels else str(value)
 
-    def show(self, value):
-        """What a reader sees for the whole value: one word, or a list."""
+    def show(self, value, tr=str, language="en"):
+        """What a reader sees for the whole value: one word, or a list. ``tr`` translates an
+        English label (the build's ``gettext``); the words themselves are the message ids.
+        Labels with a ``language`` parameter (language names) name themselves in it."""
+        if self.labels is fields.language_name:
+            return ", ".join(fields.language_name(v, language) for v in value)
         if not self.many:
-            return self.label(value)
-        return self.join(value) if self.join else ", ".join(map(self.label, value))
+            return tr(self.label(value))
+        if self.join:
+            return tr(self.join(value))
+        return ", ".join(tr(self.label(v)) for v in value)
 
 
 def text(limit):
@@ -621,8 +627,11 @@ def links(table, record):
     ]
 
 
-def rows(service):
-    """The labelled rows of a directory entry, in declared order: (label, text)."""
+def rows(service, tr=str, welsh=False, language="en"):
+    """The labelled rows of a directory entry, in declared order: (label, text, in English).
+
+    ``tr`` translates labels and words; with ``welsh``, a text field shows its Welsh
+    counterpart, or its English text marked as English (the third item) when it has none."""
     result = []
     scope = "national" if service.national else "local"
     for f in SERVICE.fields:
@@ -631,10 +640,25 @@ def rows(service):
             continue  # links and the review date have their own places in an entry
         if value in ("", None, []):
             if f.unstated and service.audience == "families":  # how families reach it
-                result.append((f.label, f.unstated))
+                result.append((tr(f.label), tr(f.unstated), False))
             continue
-        result.append((f.label, f.kind.show(value)))
+        if f.welsh and welsh:
+            text, english = local_text(service, f.name, welsh)
+            shown = tr(f.kind.label(text)) if f.kind.labels else text
+            is_word = bool(f.kind.labels) and f.kind.label(text) != text  # "free" is a word
+            result.append((tr(f.label), shown, english and not is_word))
+            continue
+        result.append((tr(f.label), f.kind.show(value, tr, language), False))
     return result
+
+
+def local_text(record, name, welsh):
+    """A profile's text in the build's language: (text, whether it is the English fallback)."""
+    english = getattr(record, name)
+    if not welsh:
+        return english, False
+    translated = record.welsh.get(name)
+    return (translated, False) if translated else (english, bool(english))
 
 
 def order(service):

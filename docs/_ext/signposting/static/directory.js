@@ -41,6 +41,16 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
+  /* "3 services shown", in the plural form the page's language uses for 3 (Welsh has six). */
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+  function counted(n) {
+    var data = count.dataset;
+    if (n === 0) return data.countNone;
+    var category = rules ? rules.select(n) : n === 1 ? "one" : "other";
+    var words = data["count" + category.charAt(0).toUpperCase() + category.slice(1)] || data.countOther;
+    return words.replace("{n}", n);
+  }
+
   /* Show and hide a few hundred services a frame, so a key press answers at once (the count
      and the first services) even with thousands of services or a slow phone; the rest follow
      in the next frames. */
@@ -79,9 +89,7 @@
       var empty = !visible.has(group);
       if (group.hidden !== empty) group.hidden = empty;
     });
-    var data = count.dataset;
-    var said = shown === 0 ? data.countNone : shown === 1 ? data.countOne : data.countMany.replace("{n}", shown);
-    count.textContent = describe(chosen, words) + said;
+    count.textContent = describe(chosen, words) + counted(shown);
     reveal(changes);
   }
 

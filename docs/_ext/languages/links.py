@@ -1,0 +1,32 @@
+"""Each page links to the same page in the other language, never to the home page.
+
+The languages sit side by side: English at the output root, each other language in a folder
+named by its code (``cy/``), with the same page names in both.
+"""
+
+AUTONYMS = {"en": "English", "cy": "Cymraeg"}
+
+
+def language_of(config):
+    return (config.language or "en").split("-")[0].split("_")[0]
+
+
+def other_pages(pagename, here, languages):
+    """(code, name, relative address) of ``pagename`` in every other language."""
+    depth = pagename.count("/") + (0 if here == languages[0] else 1)
+    up = "../" * depth
+    result = []
+    for code in languages:
+        if code == here:
+            continue
+        folder = "" if code == languages[0] else f"{code}/"
+        result.append((code, AUTONYMS.get(code, code), f"{up}{folder}{pagename}.html"))
+    return result
+
+
+def add_links(app, pagename, templatename, context, doctree):
+    languages = list(app.config.site_languages or ["en"])
+    here = language_of(app.config)
+    if len(languages) < 2 or here not in languages:
+        return
+    context["language_links"] = other_pages(pagename, here, languages)

@@ -1,0 +1,151 @@
+"""In a translated build: text not yet translated is marked as English (``lang="en"``) under a
+short notice, and each page's coverage is kept and reported, so no reader is misled and
+screen readers switch voice.
+
+Quoted wording is never translated (``{wording}`` marks it untranslatable): it stays in the
+language it was published in, marked as such.
+"""
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.transforms import Transform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import is_translatable
+
+from .catalogs import INTERFACE, _, locale_dirs, read_catalog
+from .links import language_of
+
+logger = logging.getLogger(__name__)
+ENGLISH = "language-en"
+SKIP = (nodes.literal_block, nodes.doctest_block, nodes.raw, nodes.comment)
+
+
+def inside_english(node):
+    parent = node.parent
+    while parent is not None:
+        if ENGLISH in parent.get("classes", []):
+            return True
+        parent = parent.parent
+    return False
+
+
+class MarkUntranslated(Transform):
+    """After Sphinx's own translation (priority 20): mark what it left in English."""
+
+    default_priority = 900
+
+    def apply(self, **kwargs):
+        env = self.document.settings.env
+        if language_of(env.config) == "en":
+            return
+        total = translated = 0
+        for node in list(self.document.findall(nodes.TextElement)):
+            if isinstance(node, SKIP) or not node.astext().strip():
+                continue
+            if node.get("translated"):
+                total += 1
+                translated += 1
+            elif is_translatable(node):
+                total += 1
+                if not inside_english(node):
+                    node["classes"].append(ENGLISH)
+        if not hasattr(env, "translation_coverage"):
+            env.translation_coverage = {}
+        env.translation_coverage[env.docname] = (translated, total)
+        if translated < total:
+            self.add_notice()
+
+    def add_notice(self):
+        notice = nodes.container(classes=["translation-notice"])
+        notice += nodes.paragraph(
+            "",
+            _(
+                "This page is not yet fully translated. Text that is not yet translated is "
+                "shown in English."
+            ),
+        )
+        for section in self.document.findall(nodes.section):
+            title = section.next_node(nodes.title)
+            if title is not None:
+                title.parent.insert(title.parent.index(title) + 1, notice)
+                return
+        self.document.insert(0, notice)
+
+
+def purge(app, env, docname):
+    getattr(env, "translation_coverage", {}).pop(docname, None)
+
+
+def merge(app, env, docnames, other):
+    if not hasattr(env, "translation_coverage"):
+        env.translation_coverage = {}
+    for docname in docnames:
+        if docname in getattr(other, "translation_coverage", {}):
+            env.translation_coverage[docname] = other.translation_coverage[docname]
+
+
+def report(app, exception):
+    """One line for the build log, and one per page that is not fully translated."""
+    if exception is not None or language_of(app.config) == "en":
+        return
+    coverage = getattr(app.env, "translation_coverage", {})
+    done = sum(t for t, _ in coverage.values())
+    total = sum(n for _, n in coverage.values())
+    share = f"{100 * done / total:.0f}%" if total else "0%"
+    logger.info(
+        "translation (%s): %d of %d messages translated (%s) on %d pages",
+        app.config.language,
+        done,
+        total,
+        share,
+        len(coverage),
+    )
+    for docname in sorted(coverage):
+        done, total = coverage[docname]
+        logger.info("  %s: %d/%d", docname, done, total)
+
+
+def catalogue_coverage(folders, language):
+    """(page, translated, total) from each page's catalogue: what translators have done."""
+    rows = []
+    for folder in folders:
+        base = Path(folder, language, "LC_MESSAGES")
+        for path in sorted(base.rglob("*.po")):
+            page = path.relative_to(base).with_suffix("").as_posix()
+            if page in INTERFACE:
+                continue  # an interface catalogue, not a page
+            catalog = read_catalog(path, language)
+            messages = [m for m in catalog if m.id]
+            done = [m for m in messages if m.string and not m.fuzzy]
+            rows.append((page, len(done), len(messages)))
+    return rows
+
+
+class CoverageDirective(SphinxDirective):
+    """``{translation-coverage} cy``: each page's translated and total messages."""
+
+    required_arguments = 1
+
+    def run(self):
+        language = self.arguments[0]
+        folders = locale_dirs(self.env.app)
+        rows = catalogue_coverage(folders, language)
+        for folder in folders:
+            for path in Path(folder, language, "LC_MESSAGES").rglob("*.po"):
+                self.env.note_dependency(str(path))
+        if not rows:
+            return [nodes.paragraph("", _("No page has a translation catalogue yet."))]
+        listing = nodes.bullet_list(classes=["translation-coverage"])
+        done_all = sum(r[1] for r in rows)
+        total_all = sum(r[2] for r in rows)
+        for page, done, total in rows:
+            para = nodes.paragraph("", f"{page}: {done} / {total}")
+            listing += nodes.list_item("", para)
+        summary = nodes.paragraph(
+            "",
+            _("%(done)d of %(total)d messages translated.")
+            % {"done": done_all, "total": total_all},
+        )
+        return [summary, listing]
