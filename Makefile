@@ -8,7 +8,7 @@ PORT       ?= 8000
 PROFILE    ?= local/default
 BIN         = $(VENV)/bin
 
-.PHONY: help html serve test lint browser clean dist bench check schema import
+.PHONY: help html serve test lint browser clean dist bench check schema translations import
 
 help:
 	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make check   check the profile and list every problem, without building"
 	@echo "make import  fetch the profile's Open Referral UK feed ([import]) into its snapshot file"
 	@echo "make schema  write local/schema/*.json and the README's field tables from the declaration"
+	@echo "make translations  extract the pages' and the interface's words into locales/cy for translators"
 	@echo "make bench   build times, page weights, other themes, 100-5,000 services (writes bench.json)"
 	@echo "make lint    run ruff"
 	@echo "make clean   remove $(BUILDDIR)"
@@ -43,6 +44,9 @@ check: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(GUIDE) schema
+
+translations: $(VENV)/.installed
+	$(GUIDE) translations --builddir "$(BUILDDIR)"
 
 # The only target that uses the network: make html never does.
 import: $(VENV)/.installed

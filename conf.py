@@ -18,7 +18,7 @@ copyright = "Crown copyright 2024 (guidance text, OGL v3.0); the guide's own tex
 language = "en-GB"
 # Translations (Welsh for areas in Wales): pages' and the interface's catalogues, one file per
 # page (``make translations``); the build compiles them. See ARCHITECTURE.md, "Languages".
-locale_dirs = ["../locales"]
+locale_dirs = [str(Path(__file__).parent / "locales")]  # absolute: Sphinx reads it from two places
 gettext_compact = False
 version = release = "0.1.0"
 
@@ -31,6 +31,7 @@ extensions = [
     "languages",
     "signposting",
     "theme",
+    "cards",
 ]
 
 root_doc = "index"

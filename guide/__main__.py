@@ -3,13 +3,13 @@
 import argparse
 import sys
 
-from . import build, dist, importer, profile_check, schema_files
+from . import build, dist, importer, profile_check, schema_files, translations
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
-    for module in (build, dist, profile_check, importer, schema_files):
+    for module in (build, dist, profile_check, importer, schema_files, translations):
         sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.arguments(sub)
         sub.set_defaults(run=module.run)

@@ -1,12 +1,16 @@
 """Attribution: every page names its source; quoted wording is marked and attributed."""
 
+from languages import register_catalog
+
 from .directives import COPYBUTTON_SELECTOR, SAY_CLASS, WordingDirective
-from .footer import add_page_source, add_source_line
+from .footer import CATALOG, add_page_source, add_source_line
 
 __all__ = ["COPYBUTTON_SELECTOR", "SAY_CLASS", "setup"]
 
 
 def setup(app):
+    app.setup_extension("languages")
+    register_catalog(app, CATALOG)
     app.add_config_value("attribution_sources_page", "about/sources", "env", types=[str])
     # A regular expression for the docnames of cards: pages that name their source once
     # (the "Source" box on screen, one footer line in print) instead of under each quotation.

@@ -19,6 +19,10 @@ def say(argument):
     return directives.choice(argument, ("yes", "no"))
 
 
+def english(config):
+    return (config.language or "en").lower().startswith("en")
+
+
 def is_card(config, docname):
     """A page that names its source once, not under each quotation (``attribution_cards``)."""
     pattern = config.attribution_cards
@@ -51,6 +55,12 @@ class WordingDirective(SphinxDirective):
         quote = nodes.block_quote(classes=classes)
         self.set_source_info(quote)
         self.state.nested_parse(self.content, self.content_offset, quote)
+        # Quoted wording stays exact in the language it was published in: never offered for
+        # translation, and marked as English on a page in another language.
+        for node in quote.findall(nodes.TextElement):
+            node["translatable"] = False
+        if not english(self.config):
+            quote["classes"].append("language-en")
         if not is_card(self.config, self.env.docname):
             quote += nodes.attribution("", SOURCES[source.key].short)
         return [quote]

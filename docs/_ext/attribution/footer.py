@@ -2,13 +2,15 @@
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.locale import _
+from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from .directives import is_card
+from .directives import english, is_card
 from .sources import UnknownSource, parse_sources
 
 logger = logging.getLogger(__name__)
+CATALOG = "attribution"
+_ = get_translation(CATALOG)
 
 
 def add_page_source(app, doctree):
@@ -32,8 +34,10 @@ def add_page_source(app, doctree):
         return
     box = nodes.container(classes=["page-source"])
     box += nodes.rubric("", _("Source"))
-    for source in sources:
-        box += nodes.paragraph("", source.citation)
+    for source in sources:  # a citation stays in the language the source was published in
+        box += nodes.paragraph(
+            "", source.citation, classes=[] if english(app.config) else ["language-en"]
+        )
     page = app.config.attribution_sources_page
     if page and page != docname:
         ref = addnodes.pending_xref(

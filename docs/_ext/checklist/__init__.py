@@ -7,11 +7,12 @@ HTML-only post-transform, assets only for HTML builders).
 
 from pathlib import Path
 
+from languages import register_catalog
 from sphinx.util import logging
 
 from . import collect, html
 from .directives import ChecklistDirective, ChecklistIndexDirective, record_checklists
-from .i18n import CATALOG, LOCALE_DIR, _
+from .i18n import CATALOG, _
 from .model import REMEMBER_POLICIES
 from .nodes import (
     checklist_hint,
@@ -56,7 +57,8 @@ def add_assets(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    app.setup_extension("languages")
+    register_catalog(app, CATALOG)
     app.add_config_value("checklist_remember_ticks", "tab", "html", types=[str])
     app.add_directive("checklist", ChecklistDirective)
     app.add_directive("checklist-index", ChecklistIndexDirective)

@@ -1,9 +1,8 @@
-"""The checklist's own message catalogue, so its words can be translated (sphinx.locale)."""
+"""The checklist's own message catalogue, so its words can be translated (sphinx.locale).
 
-from pathlib import Path
+The catalogue lives with the others in the repository's ``locales/`` (``languages``)."""
 
 from sphinx.locale import get_translation
 
 CATALOG = "checklist"
-LOCALE_DIR = Path(__file__).parent / "locales"
 _ = get_translation(CATALOG)

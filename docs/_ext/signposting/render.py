@@ -24,6 +24,8 @@ _ = get_translation(CATALOG)
 def ngettext(singular, plural, n):
     """The plural form of a message for ``n``, by the language's own rules (Welsh has six)."""
     return get_translator(CATALOG).ngettext(singular, plural, n)
+
+
 ENGLISH = "language-en"
 
 
