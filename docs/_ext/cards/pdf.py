@@ -1,0 +1,118 @@
+"""A card as a PDF: its built HTML page rendered by WeasyPrint with the site's print stylesheet.
+
+Pure: no Sphinx. Only the site's own files reach WeasyPrint (``SiteFetcher``: no network, no
+file outside the output folder), and the PDF holds nothing of the machine that made it: links
+into the site are relative, dates come from ``SOURCE_DATE_EPOCH`` or are left out, and the
+file identifier is a digest of the content. The PDF is tagged (PDF/UA-1), in the page's
+language, titled with the card's title, with bookmarks from its headings.
+"""
+
+import datetime as dt
+import logging
+import mimetypes
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML, URLFetcher
+from weasyprint.urls import URLFetcherResponse
+
+# What WeasyPrint draws differently from a browser, set right for the PDF alone (see the file).
+ENGINE_CSS = Path(__file__).with_name("pdf.css")
+VARIANT = "pdf/ua-1"
+
+
+class Refused(ValueError):
+    """WeasyPrint asked for something outside the site."""
+
+
+class SiteFetcher(URLFetcher):
+    """Hands WeasyPrint the files of one folder and nothing else.
+
+    ``file:`` addresses inside ``root`` (after resolving symbolic links) are read from disk;
+    ``data:`` addresses carry their own bytes. Anything else (``http``, a file elsewhere,
+    a missing file) is refused and remembered in ``refused``.
+    """
+
+    def __init__(self, root):
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+        self.root = Path(root).resolve()
+        self.refused = []
+
+    def fetch(self, url, headers=None):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        path = self.path(url) if scheme == "file" else None
+        if path is None:
+            self.refused.append(url)
+            raise Refused(f"not a file of the site: {url}")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if kind.startswith("text/"):
+            kind += "; charset=utf-8"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+
+    def path(self, url):
+        """The file a ``file:`` URL names, if it is a file inside the root; else None."""
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            return None
+        path = Path(url2pathname(parts.path)).resolve()
+        return path if path.is_relative_to(self.root) and path.is_file() else None
+
+
+def relative_link(target, root, folder):
+    """A link as the published site needs it: ``file:`` addresses inside ``root`` become
+    relative to ``folder`` (where the PDF sits), keeping query and fragment; other schemes are
+    kept; a ``file:`` address outside the site gives None (the link is dropped)."""
+    parts = urlsplit(target)
+    if parts.scheme.lower() != "file":
+        return target
+    path = Path(os.path.normpath(url2pathname(parts.path)))
+    if not path.is_relative_to(root):
+        return None
+    relative = posixpath.relpath(path.as_posix(), Path(folder).as_posix())
+    return urlunsplit(("", "", quote(relative), parts.query, parts.fragment))
+
+
+@dataclass
+class Rendered:
+    data: bytes
+    pages: int
+    refused: list = field(default_factory=list)
+
+
+def pdf_date(epoch):
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def render(page, root, *, title, epoch=None):
+    """Render the built page ``page`` (a file inside the site folder ``root``) as a PDF."""
+    root, page = Path(root).resolve(), Path(page).resolve()
+    fetcher = SiteFetcher(root)
+    quiet = logging.getLogger("weasyprint")
+    level = quiet.level
+    # WeasyPrint reports every screen-only rule it skips; the build reports what matters.
+    quiet.setLevel(logging.ERROR)
+    try:
+        document = HTML(url=page.as_uri(), url_fetcher=fetcher, media_type="print").render(
+            stylesheets=[CSS(string=ENGINE_CSS.read_text(encoding="utf-8"))]
+        )
+        metadata = document.metadata
+        metadata.title = title
+        metadata.created = metadata.modified = pdf_date(epoch) if epoch is not None else None
+        for sheet in document.pages:
+            links = []
+            for kind, target, area, box in sheet.links:
+                if kind == "external":
+                    target = relative_link(target, root, page.parent)
+                if target is not None:
+                    links.append((kind, target, area, box))
+            sheet.links[:] = links
+        data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True)
+    finally:
+        quiet.setLevel(level)
+    return Rendered(data, len(document.pages), fetcher.refused)
