@@ -367,8 +367,8 @@ def service_yaml(service, written):
         value = getattr(service, f.name)
         if f.name in written and value not in ("", None, []):
             item[f.name] = _yaml_value(value)
-        if f.name in service.welsh:
-            item[f.name + schema.WELSH_SUFFIX] = _yaml_value(service.welsh[f.name])
+        if f.name in service.in_welsh:
+            item[f.name + schema.WELSH_SUFFIX] = _yaml_value(service.in_welsh[f.name])
     return yaml.safe_dump(
         [item], allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000
     )

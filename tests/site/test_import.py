@@ -801,7 +801,7 @@ class TestRoundTrip:
             for f in schema.SERVICE.fields:
                 if f.name != "feed_id":
                     assert getattr(after[sid], f.name) == getattr(service, f.name), (sid, f.name)
-            assert after[sid].welsh == service.welsh
+            assert after[sid].in_welsh == service.in_welsh
             assert after[sid].phone.uri == service.phone.uri if service.phone else True
         assert after["rich-service"].feed_id == hsds.uid("service", "rich-service")
 

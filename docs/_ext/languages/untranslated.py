@@ -87,24 +87,23 @@ def merge(app, env, docnames, other):
 
 
 def report(app, exception):
-    """One line for the build log, and one per page that is not fully translated."""
+    """The coverage for the build log, a quiet build included: one line in all, and each page
+    as translated / total messages."""
     if exception is not None or language_of(app.config) == "en":
         return
     coverage = getattr(app.env, "translation_coverage", {})
     done = sum(t for t, _ in coverage.values())
     total = sum(n for _, n in coverage.values())
     share = f"{100 * done / total:.0f}%" if total else "0%"
-    logger.info(
-        "translation (%s): %d of %d messages translated (%s) on %d pages",
-        app.config.language,
-        done,
-        total,
-        share,
-        len(coverage),
-    )
-    for docname in sorted(coverage):
-        done, total = coverage[docname]
-        logger.info("  %s: %d/%d", docname, done, total)
+    lines = [
+        f"translation ({app.config.language}): {done} of {total} messages translated ({share}) "
+        f"on {len(coverage)} pages: "
+        + ", ".join(f"{doc} {t}/{n}" for doc, (t, n) in sorted(coverage.items()))
+    ]
+    for line in lines:
+        logger.info(line)
+        if app.quiet:
+            print(line)
 
 
 def catalogue_coverage(folders, language):

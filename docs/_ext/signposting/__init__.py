@@ -27,7 +27,7 @@ from .directives import (
 )
 from .html import setup_nodes
 from .problems import ProfileDataError, summary
-from .profile import load_profile
+from .profile import lacking_welsh, load_profile
 from .render import CATALOG
 
 logger = logging.getLogger(__name__)
@@ -69,19 +69,33 @@ def load(app, config):
         config.site_languages = ["en", "cy"]  # both languages of Wales, published together
 
 
+def say(app, message):
+    """A summary line for the build log that a quiet build still shows."""
+    logger.info(message)
+    if app.quiet:
+        print(message)
+
+
 def attach(app):
     """Give the environment this build's directory, and say which entries need a review."""
     app.env.signposting = app.signposting
     directory = app.signposting
+    # What an administrator needs to know, printed even by a quiet build (``-q``).
     if directory.stale:
         names = ", ".join(f"{s.id} ({s.last_reviewed.isoformat()})" for s in directory.stale)
-        logger.info(
-            "signposting: %d service(s) last reviewed more than %d months ago, shown as "
-            "'may be out of date': %s",
-            len(directory.stale),
-            directory.review_after_months,
-            names,
+        say(
+            app,
+            f"signposting: {len(directory.stale)} service(s) last reviewed more than "
+            f"{directory.review_after_months} months ago, shown as 'may be out of date': {names}",
         )
+    if directory.nation == "wales" and (app.config.language or "en").startswith("cy"):
+        lacking = lacking_welsh(directory)
+        if lacking:
+            listed = "; ".join(f"{what} ({', '.join(fields)})" for what, fields, _ in lacking)
+            say(
+                app,
+                f"signposting: {len(lacking)} text(s) in English only, shown marked as English on Welsh pages: {listed}",
+            )
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("brand.css", priority=950)

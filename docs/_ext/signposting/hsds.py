@@ -213,7 +213,7 @@ def service_object(service):
             continue
         for target in targets(f):
             PUT[target](obj, f, value, sid)
-    for name, text in sorted(service.welsh.items()):
+    for name, text in sorted(service.in_welsh.items()):
         obj["attributes"].append(attribute(sid, "welsh", welsh_term(name), value=text))
     return obj
 

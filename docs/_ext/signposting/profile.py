@@ -197,9 +197,41 @@ def load_profile(folder, *, on=None):
     if settings.include_national:
         sources += [(path, True) for path in national_files(directory.nation)]
     problems += read_services(directory, sources, ctx.today, day)
+    if directory.nation == "wales" and tables["area"].welsh == "required":
+        problems += welsh_required(directory, lines, shown)
     if problems:
         raise ProfileDataError(problems)
     return directory
+
+
+def lacking_welsh(directory):
+    """(what, fields) for each of the profile's own texts given in English only."""
+    found = []
+    for name, record in directory.tables.items():
+        if missing := schema.missing_welsh(schema.PROFILE_TABLES[name], record):
+            found.append((f"[{name}]", missing, None))
+    for service in directory.local_services:
+        missing = schema.missing_welsh(schema.SERVICE, service)
+        if service.area == directory.area:
+            missing = [name for name in missing if name != "area"]  # the area's own name
+        if missing:
+            found.append((f"service {service.id!r}", missing, service))
+    return found
+
+
+def welsh_required(directory, lines, shown):
+    """With ``[area] welsh = "required"``: every English-only text is a problem."""
+    problems = []
+    for what, missing, service in lacking_welsh(directory):
+        needed = ", ".join(f"{name}{schema.WELSH_SUFFIX}" for name in missing)
+        message = f'{what}: has no Welsh text: add {needed} ([area] welsh is "required")'
+        if service is None:
+            table = what.strip("[]")
+            line = lines.get((table, missing[0])) or lines.get((table, None)) or 0
+            problems.append(Problem(shown, line, message))
+        else:
+            problems.append(Problem(service.source, service.line, message))
+    return problems
 
 
 def check_tables(data, lines, shown, ctx):
@@ -232,7 +264,7 @@ def check_tables(data, lines, shown, ctx):
         clean, welsh, issues = schema.validate(table, values, ctx)
         for issue in issues if written else ():
             report(table.name, issue.key, issue.message)
-        tables[table.name] = schema.RECORDS[table.name](**clean, welsh=welsh)
+        tables[table.name] = schema.RECORDS[table.name](**clean, in_welsh=welsh)
     return tables, problems
 
 
@@ -263,6 +295,9 @@ def read_services(directory, sources, latest, day):
                 national=national,
             )
             problems += trouble
+            area_cy = directory.tables["area"].in_welsh.get("name")
+            if service is not None and area_cy and service.area == directory.area:
+                service.in_welsh.setdefault("area", area_cy)  # the area's own name, in Welsh
             if service is None:
                 continue
             if service.id in first_seen:

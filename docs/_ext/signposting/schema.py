@@ -32,6 +32,7 @@ from .vocabulary import (
     TIERS,
     TOPICS,
     UK_NATIONS,
+    WELSH_TEXT,
 )
 
 WELSH_SUFFIX = "_cy"
@@ -437,6 +438,11 @@ PROFILE = (
             Field("logo", file_name(files.LOGO_SUFFIXES, content=files.logo), "PNG, JPEG or SVG, at most 1 MiB"),
             Field("logo_alt", text(200), "describes the logo for people who cannot see it", welsh=True),
             Field("example", BOOLEAN, "a banner asks readers to check every detail", default=False),
+            Field(
+                "welsh", word(WELSH_TEXT),
+                "in Wales, whether every text needs its Welsh counterpart (``_cy``)",
+                default="optional",
+            ),
         ),
         required=True,
         requires=(("logo", "logo_alt", "describe the logo for people who cannot see it"),),
@@ -568,7 +574,7 @@ def record_class(name, table, extra=(), namespace=None):
     """A dataclass with one attribute per declared field (defaults as declared), then the
     ``extra`` ones the loader adds, and ``welsh``: the ``_cy`` values by field name."""
     spec = [(f.name, Any, _default(f)) for f in table.fields]
-    spec += [("welsh", dict, dataclasses.field(default_factory=dict)), *extra]
+    spec += [("in_welsh", dict, dataclasses.field(default_factory=dict)), *extra]
     return dataclasses.make_dataclass(
         name, spec, namespace={"__module__": __name__, **(namespace or {})}
     )
@@ -585,8 +591,8 @@ def _as_json(self):
     data["last_reviewed"] = self.last_reviewed.isoformat() if self.last_reviewed else None
     if self.phone:
         data["phone_uri"] = self.phone.uri
-    if self.welsh:
-        data["welsh"] = {k: v for k, v in sorted(self.welsh.items())}
+    if self.in_welsh:
+        data["welsh"] = {k: v for k, v in sorted(self.in_welsh.items())}
     data["national"] = self.national
     data["stale"] = self.stale
     return data
@@ -652,12 +658,21 @@ def rows(service, tr=str, welsh=False, language="en"):
     return result
 
 
+def missing_welsh(table, record):
+    """The text fields a record gives in English without their Welsh counterpart."""
+    return [
+        f.name
+        for f in table.fields
+        if f.welsh and getattr(record, f.name) not in ("", None) and not record.in_welsh.get(f.name)
+    ]
+
+
 def local_text(record, name, welsh):
     """A profile's text in the build's language: (text, whether it is the English fallback)."""
     english = getattr(record, name)
     if not welsh:
         return english, False
-    translated = record.welsh.get(name)
+    translated = record.in_welsh.get(name)
     return (translated, False) if translated else (english, bool(english))
 
 

@@ -91,3 +91,9 @@ IMPORT_FORMATS = {
     "hsds-3": "Open Referral UK 3.0 (HSDS 3.0)",
     "oruk-1": "Open Referral UK 1",
 }
+
+# In Wales: whether a profile's text may lack its Welsh counterpart ([area] welsh).
+WELSH_TEXT = {
+    "optional": "Welsh text where it is given",
+    "required": "Welsh text for every text",
+}

@@ -120,7 +120,7 @@ def test_welsh_counterparts_are_checked_like_their_field(profile):
     ]
     good = dict(BASE, name_cy="Chwarae a bod")
     loaded = load_profile(profile(yaml=yaml_for([good])), on=TODAY).services[0]
-    assert loaded.welsh == {"name": "Chwarae a bod"}
+    assert loaded.in_welsh == {"name": "Chwarae a bod"}
 
 
 def test_every_declared_field_reaches_everything_derived_from_it():
