@@ -32,6 +32,7 @@ extensions = [
     "signposting",
     "theme",
     "cards",
+    "offline",
 ]
 
 root_doc = "index"
