@@ -1,0 +1,155 @@
+"""The quick-reference cards as PDFs: one tagged A4 page each, titled, in the page's language,
+with bookmarks and text of at least 9 pt, linked from its card with its size, the same bytes
+from any folder, and in the ``make dist`` zip."""
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from html import unescape
+
+import pytest
+from cards.naming import size_text
+from helpers import DOCS, ROOT, visible_text
+from pypdf import PdfReader
+
+CARDS = sorted(p.stem for p in (DOCS / "quick-reference").glob("*.md") if p.stem != "index")
+EPOCH = "1711022400"  # 21 March 2024, 12:00 UTC
+LINK = re.compile(r"<a\b[^>]*\bdata-card-pdf=\"([^\"]+)\"[^>]*>(.*?)</a>", re.S)
+
+
+def normal(text):
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def card_page(site, card):
+    return (site / "quick-reference" / f"{card}.html").read_text(encoding="utf-8")
+
+
+def title_of(html):
+    return normal(unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)<a", html, re.S)[1])))
+
+
+def runs(reader):
+    """Each piece of text on the page with its size in points."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+            found.append((round(size * scale, 2), normal(text)))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def outline_titles(outline):
+    for item in outline:
+        if isinstance(item, list):
+            yield from outline_titles(item)
+        else:
+            yield item.title
+
+
+def test_there_are_four_cards():
+    assert CARDS == [
+        "observing-the-relationship",
+        "prompts-at-a-glance",
+        "supporting-the-relationship",
+        "where-to-turn-locally",
+    ]
+
+
+@pytest.mark.parametrize("card", CARDS)
+def test_each_card_has_a_one_page_tagged_pdf_beside_it(site, card):
+    html = card_page(site, card)
+    path = site / "quick-reference" / f"{card}-england.pdf"
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    title = title_of(html)
+
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595) <= 1 and abs(float(box.height) - 842) <= 1, "A4"
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "en-GB"
+    assert reader.metadata.title == title
+    assert title in normal(reader.pages[0].extract_text())
+    headings = list(outline_titles(reader.outline))
+    assert headings[0] == title and len(headings) >= 2, "bookmarks from the headings"
+    assert "/CreationDate" not in reader.metadata, "no date without SOURCE_DATE_EPOCH"
+
+    # Text at least 9 pt, but for the one-line source footer (8 pt, as in print).
+    footer = normal(visible_text(re.search(r'<p class="card-footer">.*?</p>', html, re.S)[0]))
+    small = [text for size, text in runs(reader) if size < 9]
+    assert all(text in footer for text in small), small
+
+    # Links go to the published site: relative, never a file of the build machine.
+    for annotation in reader.pages[0].get("/Annots", []):
+        action = annotation.get_object().get("/A")
+        if action is None:
+            continue
+        target = action["/URI"]
+        assert not target.startswith("file:") and str(site) not in target
+        if not re.match(r"[a-z]+:", target):
+            assert (path.parent / target.split("#")[0].split("?")[0]).resolve().is_file()
+
+
+@pytest.mark.parametrize("card", CARDS)
+def test_each_card_links_its_pdf_with_its_size(site, card):
+    html = card_page(site, card)
+    (name, text), *others = LINK.findall(html)
+    size = (site / "quick-reference" / name).stat().st_size
+    assert others == [] and name == f"{card}-england.pdf"
+    assert text == f"Download this card (PDF, 1 page, {size_text(size)})"
+    assert re.search(rf'<p class="card-download screen-only"><a [^>]*href="{name}"', html)
+
+
+def test_only_cards_have_a_pdf(site):
+    assert sorted(p.name for p in site.rglob("*.pdf")) == sorted(f"{c}-england.pdf" for c in CARDS)
+    assert "data-card-pdf" not in (site / "quick-reference" / "index.html").read_text()
+
+
+def test_the_pdfs_are_the_same_from_any_folder_and_in_the_dist_zip(tmp_path):
+    """``make dist`` in one folder; the site built from a copy of docs/ in another."""
+    env = {
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT / "docs/_ext"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "dist", "--builddir", str(tmp_path / "one"),
+         "--dist", str(tmp_path / "dist")],
+        capture_output=True, text=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "dist" / "parent-infant-guide-0.1.0-default.zip") as archive:
+        zipped = {
+            name.rsplit("/", 1)[-1]: archive.read(name)
+            for name in archive.namelist()
+            if name.endswith(".pdf")
+        }
+        names = archive.namelist()
+    assert sorted(zipped) == [f"{card}-england.pdf" for card in CARDS]
+    assert {"sw.js", "offline.json"} <= {name.split("/", 1)[1] for name in names}
+
+    docs = tmp_path / "elsewhere" / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_ext", "__pycache__"))
+    out = tmp_path / "elsewhere" / "html"
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-W", "-c", str(ROOT), str(docs), str(out)],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    for name, data in zipped.items():
+        again = (out / "quick-reference" / name).read_bytes()
+        assert again == data, f"{name} differs between two folders"
+        assert str(tmp_path).encode() not in data and b"file:" not in data
+        reader = PdfReader(io.BytesIO(data))
+        assert reader.metadata["/CreationDate"] == "D:20240321120000Z"
+    offline = (tmp_path / "one" / "dist" / "html" / "offline.json").read_bytes()
+    assert (out / "offline.json").read_bytes() == offline, "the whole site is the same"
