@@ -11,7 +11,9 @@ Quoted wording is never offered for translation (``{wording}`` marks it untransl
 """
 
 import itertools
+import json
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -82,6 +84,9 @@ def declared(catalog):
 def sphinx_catalog(language, html):
     """The theme's words, and Sphinx's own words that our pages show untranslated."""
     catalog = Catalog(project="parent-infant-guide", domain="sphinx")
+    conf = runpy.run_path(str(ROOT / "conf.py"))
+    for key in ("html_title", "html_short_title"):  # the guide's name, in the page's language
+        add(catalog, conf.get(key), ("conf.py", 0))
     for template in sorted(THEME.glob("*.html")):
         with open(template, "rb") as handle:
             for line, message in _jinja(handle):
@@ -97,12 +102,21 @@ def sphinx_catalog(language, html):
             else ""
         )
         for message in known:
-            text = message.id if isinstance(message.id, str) else None
+            if isinstance(message.id, tuple):  # a plural message for the search script
+                untranslated = not any(message.string)
+                if untranslated and json_key(message.id[0]) + ": [" in script:
+                    catalog.add(message.id, locations=[("sphinx", 0)])
+                continue
+            text = message.id
             if not text or message.string or len(text) < 3:
                 continue
             if re.search(rf'[>"]{re.escape(text)}[<"]', shown) or f'"{text}": ""' in script:
                 add(catalog, text, ("sphinx", 0))
     return catalog
+
+
+def json_key(text):
+    return json.dumps(text, ensure_ascii=True)
 
 
 def _jinja(handle):

@@ -59,6 +59,23 @@ def example_builds(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def welsh_build(tmp_path_factory):
+    """The Cardiff example as ``python -m guide build`` makes it: English, and Welsh in cy/."""
+    import subprocess
+
+    builddir = tmp_path_factory.mktemp("welsh")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "docs" / "_ext")}
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "build", "--profile", "local/examples/cardiff",
+         "--builddir", str(builddir)],
+        capture_output=True, text=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    if result.returncode != 0:
+        pytest.fail(f"the Welsh example did not build:\n{result.stdout}\n{result.stderr}")
+    return builddir / "html", result
+
+
+@pytest.fixture(scope="session")
 def server(site):
     """The whole site, served."""
     with serving(site) as url:

@@ -10,27 +10,11 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from babel.messages.pofile import read_po
 from helpers import ROOT
 
 INTERFACE = ("sphinx", "attribution", "checklist", "signposting", "languages", "cards", "offline")
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]+\}|&#\d+;|&#x[0-9a-f]+;")
-
-
-def guide(*args):
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "docs" / "_ext")}
-    return subprocess.run(
-        [sys.executable, "-m", "guide", *args], capture_output=True, text=True, cwd=ROOT, env=env
-    )
-
-
-@pytest.fixture(scope="module")
-def welsh_site(tmp_path_factory):
-    builddir = tmp_path_factory.mktemp("welsh")
-    result = guide("build", "--profile", "local/examples/cardiff", "--builddir", str(builddir))
-    assert result.returncode == 0, result.stderr
-    return builddir / "html", result
 
 
 def pages(folder):
@@ -41,8 +25,8 @@ def pages(folder):
     )
 
 
-def test_one_build_gives_both_sites(welsh_site):
-    out, result = welsh_site
+def test_one_build_gives_both_sites(welsh_build):
+    out, result = welsh_build
     english = pages(out)
     welsh = sorted(p.relative_to(out / "cy").as_posix() for p in (out / "cy").rglob("*.html"))
     assert len(english) >= 35 and welsh == english
@@ -51,8 +35,8 @@ def test_one_build_gives_both_sites(welsh_site):
     assert re.search(r"^translation \(cy\): \d+ of \d+ messages translated", result.stdout, re.M)
 
 
-def test_every_page_links_to_its_counterpart_both_ways(welsh_site):
-    out, _ = welsh_site
+def test_every_page_links_to_its_counterpart_both_ways(welsh_build):
+    out, _ = welsh_build
     for page in pages(out):
         depth = page.count("/")
         english = (out / page).read_text(encoding="utf-8")
@@ -133,8 +117,8 @@ def fragments(message):
     return [p for p in parts if len(p) >= 4 and re.search(r"[a-z]{3}", p)]
 
 
-def test_no_english_interface_word_outside_lang_en(welsh_site):
-    out, _ = welsh_site
+def test_no_english_interface_word_outside_lang_en(welsh_build):
+    out, _ = welsh_build
     messages = interface_messages()
     assert len(messages) >= 150
     found = []
@@ -149,8 +133,8 @@ def test_no_english_interface_word_outside_lang_en(welsh_site):
     assert sorted(set(found)) == []
 
 
-def test_welsh_pages_show_the_profiles_welsh_and_mark_its_english(welsh_site):
-    out, _ = welsh_site
+def test_welsh_pages_show_the_profiles_welsh_and_mark_its_english(welsh_build):
+    out, _ = welsh_build
     home = (out / "cy/index.html").read_text(encoding="utf-8")
     assert '<span class="site-area">Caerdydd</span>' in home
     directory = (out / "cy/directory/index.html").read_text(encoding="utf-8")

@@ -6,6 +6,8 @@ Sphinx compiles the catalogues of pages and its own ``sphinx.po``; an extension'
 interface string with its translation, for a reviewer who reads the language.
 """
 
+import json
+import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -95,3 +97,48 @@ class GlossaryDirective(SphinxDirective):
             entry += para
             row += entry
         return row
+
+
+def write_script_catalogue(app):
+    """Sphinx's search and page scripts take their words from ``translations.js``, which Sphinx
+    copies from ``sphinx.js`` in a locale folder. Sphinx's own calls ``new Function`` for the
+    plural rule, which a strict Content-Security-Policy refuses; ours, made here from Sphinx's
+    catalogue and ours, sets the same words and the rule as a plain function."""
+    language = app.config.language or "en"
+    if language.startswith("en") or not app.config.locale_dirs:
+        return
+    import sphinx
+
+    builtin = Path(sphinx.__file__).parent / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+    ours = locale_dirs(app)[0] / language / "LC_MESSAGES"
+    if not builtin.exists() or not (ours / "sphinx.po").exists():
+        return
+    text = builtin.read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    catalogue = read_catalog(ours / "sphinx.po", language)
+    messages = dict(data.get("messages", {}))
+    for message in catalogue:
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        if key in messages and any(message.string):
+            messages[key] = (
+                list(message.string) if isinstance(message.id, tuple) else message.string
+            )
+    # Our catalogue's plural rule where it gives one (its plural messages follow it); Sphinx's
+    # own plural messages are all untranslated in it, so nothing else depends on its rule.
+    rule = str(catalogue.plural_expr or data.get("plural_expr") or "(n != 1)")
+    messages = {k: v for k, v in messages.items() if not isinstance(v, list) or any(v)}
+    if not PLURAL_RULE.fullmatch(rule):
+        rule = "(n != 1)"
+    script = (
+        "/* The guide's words for Sphinx's scripts (languages/catalogs.py). */\n"
+        f"Object.assign(Documentation.TRANSLATIONS, {json.dumps(messages, ensure_ascii=False, sort_keys=True)});\n"
+        f"Documentation.PLURAL_EXPR = function (n) {{ return Number({rule}); }};\n"
+        f"Documentation.LOCALE = {json.dumps(data.get('locale', language))};\n"
+    )
+    target = ours / "sphinx.js"
+    if not target.exists() or target.read_text(encoding="utf-8") != script:
+        target.write_text(script, encoding="utf-8")
+
+
+# A plural rule is arithmetic on n: digits, n, comparisons, ternaries and brackets only.
+PLURAL_RULE = re.compile(r"[\sn0-9%=!<>?:()&|+\-]+")

@@ -30,3 +30,15 @@ def add_links(app, pagename, templatename, context, doctree):
     if len(languages) < 2 or here not in languages:
         return
     context["language_links"] = other_pages(pagename, here, languages)
+
+
+def translate_titles(app, pagename, templatename, context, doctree):
+    """The guide's name in the page's language (from ``sphinx.po``), in the header and the
+    window title alike."""
+    if language_of(app.config) == "en":
+        return
+    from sphinx.locale import _
+
+    for key in ("docstitle", "shorttitle"):
+        if context.get(key):
+            context[key] = str(_(context[key]))

@@ -1,0 +1,74 @@
+"""Welsh pages in Chromium as English ones are tested: axe-core light and dark, the strict
+CSP, no sideways scrolling at 320 px, cards on one A4 page, and search."""
+
+import pytest
+from helpers import STRICT_CSP, serving
+from test_pages import run_axe
+from test_print import CARDS, pdf_of
+from test_publishing import CLEAN, open_watched, problems
+
+pytestmark = pytest.mark.browser
+
+
+def welsh_pages(out):
+    return sorted(p.relative_to(out / "cy").as_posix() for p in (out / "cy").rglob("*.html"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_welsh_pages(browser, welsh_build, axe_source, scheme):
+    out, _ = welsh_build
+    context = browser.new_context(color_scheme=scheme)
+    found = {}
+    with serving(out) as url:
+        for path in welsh_pages(out):
+            page = context.new_page()
+            page.goto(url + "cy/" + path)
+            violations = run_axe(page, axe_source)
+            if violations:
+                found[path] = violations
+            page.close()
+    context.close()
+    assert found == {}
+
+
+def test_welsh_pages_under_the_strict_csp_reflow_at_320_px(browser, welsh_build):
+    out, _ = welsh_build
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    wide, dirty = [], {}
+    with serving(out, csp=STRICT_CSP) as url:
+        for path in welsh_pages(out):
+            page = open_watched(context, url + "cy/" + path)
+            if (found := problems(page)) != CLEAN:
+                dirty[path] = found
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wide.append((path, width))
+            page.close()
+    context.close()
+    assert dirty == {} and wide == []
+
+
+def test_welsh_cards_print_on_one_a4_page(browser, welsh_build):
+    out, _ = welsh_build
+    context = browser.new_context()
+    with serving(out) as url:
+        for card in CARDS:
+            page = context.new_page()
+            page.goto(url + "cy/" + card)
+            page.emulate_media(media="print")
+            count, _ = pdf_of(page)
+            assert count == 1, card
+            page.close()
+    context.close()
+
+
+def test_welsh_search_finds_pages(browser, welsh_build):
+    out, _ = welsh_build
+    context = browser.new_context()
+    with serving(out) as url:
+        page = context.new_page()
+        page.goto(url + "cy/search.html?q=baby")
+        page.wait_for_selector("#search-results ul.search li")
+        links = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.href)")
+        assert links and all("/cy/" in link for link in links)
+    context.close()
