@@ -11,7 +11,7 @@ BIN         = $(VENV)/bin
 .PHONY: help html serve test lint browser clean dist bench check schema translations import
 
 help:
-	@echo "make serve   build the site and serve it on http://127.0.0.1:$(PORT)"
+	@echo "make serve   build the site, serve it on http://127.0.0.1:$(PORT), rebuild on save"
 	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
 	@echo "make test    run every test, browser tests included"
 	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip and dist/SHA256SUMS"
@@ -23,9 +23,14 @@ help:
 	@echo "make lint    run ruff"
 	@echo "make clean   remove $(BUILDDIR)"
 
-$(VENV)/.installed: pyproject.toml
+# What building and serving need; the test tools only for make test, lint and bench.
+$(VENV)/.site: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.site
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
@@ -36,25 +41,24 @@ node_modules/.installed: package.json package-lock.json
 # Every command is python -m guide <command>; make only adds the virtual environment.
 GUIDE = $(BIN)/python -m guide
 
-html: $(VENV)/.installed
+html: $(VENV)/.site
 	$(GUIDE) build --profile "$(PROFILE)" --builddir "$(BUILDDIR)" $(SPHINXOPTS)
 
-check: $(VENV)/.installed
+check: $(VENV)/.site
 	$(GUIDE) check --profile "$(PROFILE)"
 
-schema: $(VENV)/.installed
+schema: $(VENV)/.site
 	$(GUIDE) schema
 
-translations: $(VENV)/.installed
+translations: $(VENV)/.site
 	$(GUIDE) translations --builddir "$(BUILDDIR)"
 
 # The only target that uses the network: make html never does.
-import: $(VENV)/.installed
+import: $(VENV)/.site
 	$(GUIDE) import --profile "$(PROFILE)"
 
-serve: html
-	@echo "Serving the guide on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory "$(BUILDDIR)/html"
+serve: $(VENV)/.site
+	$(GUIDE) serve --profile "$(PROFILE)" --builddir "$(BUILDDIR)" --port $(PORT)
 
 # Browser tests need Debian's Chromium; install it when we can (as root), otherwise say how.
 browser:
@@ -70,11 +74,11 @@ browser:
 test: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-dist: $(VENV)/.installed
+dist: $(VENV)/.site
 	$(GUIDE) dist --profile "$(PROFILE)" --builddir "$(BUILDDIR)" --dist dist
 
 bench: $(VENV)/.installed browser
-	$(BIN)/python scripts/bench.py
+	$(GUIDE) bench
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check conf.py docs/_ext guide scripts tests

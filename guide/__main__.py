@@ -3,19 +3,21 @@
 import argparse
 import sys
 
-from . import build, dist, importer, profile_check, schema_files, translations
+from . import bench, build, dist, importer, profile_check, schema_files, serve, translations
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
-    for module in (build, dist, profile_check, importer, schema_files, translations):
+    for module in (build, serve, dist, profile_check, schema_files, importer, translations, bench):
         sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.arguments(sub)
         sub.set_defaults(run=module.run)
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command != "build":
+    if extra and args.command not in ("build", "bench"):
         parser.error(f"unrecognised arguments: {' '.join(extra)}")
+    if args.command == "bench":
+        args.options = [*args.options, *extra]
     return args.run(args, extra) if args.command == "build" else args.run(args)
 
 

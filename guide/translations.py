@@ -36,6 +36,7 @@ THEME = EXT / "theme" / "practice-guide"
 def arguments(parser):
     parser.add_argument("--language", default="cy")
     parser.add_argument("--builddir", default="_build")
+    parser.add_argument("--locales", default=str(LOCALES), help="where the catalogues are kept")
 
 
 def add(catalog, message, location):
@@ -155,6 +156,6 @@ def run(args):
         if (EXT / name).is_dir():
             write_pot(extension_catalog(name), pot / f"{name}.pot")
     write_pot(sphinx_catalog(args.language, html), pot / "sphinx.pot")
-    update(str(LOCALES), str(pot), [args.language])
-    print(f"translations: {LOCALES / args.language / 'LC_MESSAGES'} is up to date")
+    update(str(args.locales), str(pot), [args.language])
+    print(f"translations: {Path(args.locales) / args.language / 'LC_MESSAGES'} is up to date")
     return 0
