@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from attribution.directives import is_card
+from languages import register_catalog
 from sphinx.util import logging
 
 from .html import BUILDERS, CATALOG, CardDownloadTransform, card_download, link_text
@@ -25,7 +26,6 @@ from .html import visit_card_download as _visit
 from .naming import fill_link, pdf_name, size_text, slug, stale
 
 logger = logging.getLogger(__name__)
-LOCALE_DIR = Path(__file__).parent / "locales"
 
 
 def source_date_epoch():
@@ -94,7 +94,8 @@ def build_pdfs(app, exception):
 
 
 def setup(app):
-    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    app.setup_extension("languages")
+    register_catalog(app, CATALOG)
     app.add_node(card_download, html=(_visit, None))
     app.add_post_transform(CardDownloadTransform)
     # After the other extensions' build-finished (500), which write files a card may show

@@ -9,7 +9,7 @@ from html import escape
 
 from attribution.directives import is_card
 from docutils import nodes
-from sphinx.locale import get_translation
+from sphinx.locale import get_translation, get_translator
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .naming import pdf_name
@@ -24,7 +24,7 @@ BUILDERS = ("html", "dirhtml")
 def link_text(pages=None, size=None):
     if pages is None:
         return str(_("Download this card (PDF)"))
-    count = str(_("1 page")) if pages == 1 else str(_("%d pages")) % pages
+    count = get_translator(CATALOG).ngettext("%d page", "%d pages", pages) % pages
     return str(_("Download this card (PDF, %(pages)s, %(size)s)")) % {"pages": count, "size": size}
 
 

@@ -4,7 +4,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .directives import BOX
-from .i18n import _
+from .i18n import _, ngettext
 from .nodes import checklist_hint, checklist_html, checklist_item, checklist_label, checklist_timer
 
 MEMORY_NOTES = {
@@ -64,7 +64,10 @@ class ChecklistHTMLTransform(SphinxPostTransform):
             item_id = entry["checklist_item_id"]
             control = f"cl-{checklist_id}-{item_id}"
             first = entry.children[0]
-            label = checklist_label("", "", control=control, hinted=len(entry.children) > 1)
+            english = "language-en" in first.get("classes", [])  # not yet translated
+            label = checklist_label(
+                "", "", control=control, hinted=len(entry.children) > 1, english=english
+            )
             label.extend(child.deepcopy() for child in first.children)
             if isinstance(label[0], nodes.Text):
                 label[0] = nodes.Text(label[0].astext().removeprefix(BOX))
@@ -82,9 +85,9 @@ def duration(seconds):
     minutes, rest = divmod(seconds, 60)
     parts = []
     if minutes:
-        parts.append(_("1 minute") if minutes == 1 else _("%d minutes") % minutes)
+        parts.append(ngettext("%d minute", "%d minutes", minutes) % minutes)
     if rest:
-        parts.append(_("1 second") if rest == 1 else _("%d seconds") % rest)
+        parts.append(ngettext("%d second", "%d seconds", rest) % rest)
     return " ".join(parts)
 
 
@@ -100,17 +103,26 @@ def visit_checklist(self, node):
         ),
     }
     self.body.append(self.starttag(node, "div", CLASS="checklist", **attrs))
+    # The boxes sit in a form with autocomplete="off", so that a browser never restores ticks
+    # on reload or going back when the policy is "off" (a checkbox may not carry the attribute).
+    self.body.append('<form class="checklist-form" autocomplete="off">')
     self.body.append('<fieldset class="checklist-fieldset">')
-    self.body.append(f'<legend class="checklist-title">{self.encode(node["title"])}</legend>\n')
+    # A checklist's title is written in the page, in English, and not offered for translation.
+    english = not (self.builder.config.language or "en").startswith("en")
+    lang = ' lang="en"' if english else ""
+    self.body.append(
+        f'<legend class="checklist-title"{lang}>{self.encode(node["title"])}</legend>\n'
+    )
 
 
 def depart_checklist(self, node):
     note = MEMORY_NOTES[node["remember"]]
-    self.body.append("</fieldset>\n")
+    clear = _("Clear ticks")  # outside the f-string, where message extraction sees it
+    self.body.append("</fieldset></form>\n")
     self.body.append(
         '<div class="checklist-tools" hidden>'
         '<p class="checklist-progress" role="status" aria-live="polite"></p>'
-        f'<button type="button" class="checklist-clear">{self.encode(_("Clear ticks"))}</button>'
+        f'<button type="button" class="checklist-clear">{self.encode(clear)}</button>'
         f'<p class="checklist-memory">{self.encode(note)}</p>'
         "</div>\n</div>\n"
     )
@@ -131,16 +143,19 @@ def visit_timer(self, node):
         "reset": _("Timer reset."),
     }
     data = " ".join(f'data-{key}="{self.attval(word)}"' for key, word in words.items())
+    allow = _("Allow %s.") % length  # outside the f-string, where message extraction sees it
+    time_left = _("Time left")
+    reset = _("Reset")
     minutes, rest = divmod(seconds, 60)
     self.body.append(
         f'<div class="checklist-timer" data-seconds="{seconds}" '
         f'data-done="{self.attval(done)}" {data}>'
-        f'<p class="checklist-timer-static">{self.encode(_("Allow %s.") % length)}</p>'
+        f'<p class="checklist-timer-static">{self.encode(allow)}</p>'
         '<div class="checklist-timer-controls" hidden>'
-        f'<span class="checklist-timer-label">{self.encode(_("Time left"))}</span> '
+        f'<span class="checklist-timer-label">{self.encode(time_left)}</span> '
         f'<span class="checklist-timer-display" role="timer">{minutes:02d}:{rest:02d}</span> '
         f'<button type="button" class="checklist-timer-toggle">{self.encode(words["start"])}</button> '
-        f'<button type="button" class="checklist-timer-reset" disabled>{self.encode(_("Reset"))}</button>'
+        f'<button type="button" class="checklist-timer-reset" disabled>{self.encode(reset)}</button>'
         '<span class="checklist-timer-said visually-hidden" role="status" aria-live="polite"></span>'
         '<p class="checklist-timer-status" role="status" aria-live="polite"></p>'
         "</div></div>\n"
@@ -159,9 +174,10 @@ def depart_item(self, node):
 def visit_label(self, node):
     control = node["control"]
     described = f' aria-describedby="{control}-hint"' if node["hinted"] else ""
+    lang = ' lang="en"' if node.get("english") else ""
     self.body.append(
-        f'<input type="checkbox" class="checklist-box" id="{control}" autocomplete="off"{described}>'
-        f'<label for="{control}">'
+        f'<input type="checkbox" class="checklist-box" id="{control}"{described}>'
+        f'<label for="{control}"{lang}>'
     )
 
 

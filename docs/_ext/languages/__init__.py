@@ -24,6 +24,7 @@ def setup(app):
     app.connect("builder-inited", catalogs.write_script_catalogue)
     app.connect("html-page-context", links.add_links)
     app.connect("html-page-context", links.translate_titles)
+    app.connect("html-page-context", links.mark_english_titles)
     app.add_transform(untranslated.MarkUntranslated)
     app.connect("env-purge-doc", untranslated.purge)
     app.connect("env-merge-info", untranslated.merge)
@@ -32,7 +33,7 @@ def setup(app):
     app.add_directive("interface-glossary", catalogs.GlossaryDirective)
     return {
         "version": "1.0",
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

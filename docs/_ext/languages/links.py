@@ -4,6 +4,8 @@ The languages sit side by side: English at the output root, each other language 
 named by its code (``cy/``), with the same page names in both.
 """
 
+import html
+
 AUTONYMS = {"en": "English", "cy": "Cymraeg"}
 
 
@@ -42,3 +44,39 @@ def translate_titles(app, pagename, templatename, context, doctree):
     for key in ("docstitle", "shorttitle"):
         if context.get(key):
             context[key] = str(_(context[key]))
+
+
+def mark_english_titles(app, pagename, templatename, context, doctree):
+    """Links whose text is a page title not yet translated say so (``lang="en"``): in the
+    contents list, the breadcrumbs and the previous and next links."""
+    if language_of(app.config) == "en":
+        return
+    titles = getattr(app.env, "translation_titles", {})
+    english = {doc for doc, translated in titles.items() if not translated}
+    pathto = context.get("pathto")
+    if not english or pathto is None:
+        return
+    links = {pathto(doc) for doc in english}
+    context["english_links"] = links
+    context["english_title"] = pagename in english
+    if context.get("body"):  # a table of contents in the page links by the same titles
+        body = context["body"]
+        for doc in english:
+            if doc in app.env.titles:
+                text = html.escape(app.env.titles[doc].astext(), quote=False)
+                link = pathto(doc)
+                body = body.replace(
+                    f'href="{link}">{text}</a>', f'href="{link}" lang="en">{text}</a>'
+                )
+        context["body"] = body
+    toctree = context.get("toctree")
+    if toctree is None:
+        return
+
+    def marked(**kwargs):
+        html = toctree(**kwargs)
+        for link in links:
+            html = html.replace(f'href="{link}">', f'href="{link}" lang="en">')
+        return html
+
+    context["toctree"] = marked

@@ -54,6 +54,10 @@ class MarkUntranslated(Transform):
         if not hasattr(env, "translation_coverage"):
             env.translation_coverage = {}
         env.translation_coverage[env.docname] = (translated, total)
+        if not hasattr(env, "translation_titles"):
+            env.translation_titles = {}
+        title = self.document.next_node(nodes.title)
+        env.translation_titles[env.docname] = bool(title and title.get("translated"))
         if translated < total:
             self.add_notice()
 
@@ -76,14 +80,19 @@ class MarkUntranslated(Transform):
 
 def purge(app, env, docname):
     getattr(env, "translation_coverage", {}).pop(docname, None)
+    getattr(env, "translation_titles", {}).pop(docname, None)
 
 
 def merge(app, env, docnames, other):
     if not hasattr(env, "translation_coverage"):
         env.translation_coverage = {}
+    if not hasattr(env, "translation_titles"):
+        env.translation_titles = {}
     for docname in docnames:
         if docname in getattr(other, "translation_coverage", {}):
             env.translation_coverage[docname] = other.translation_coverage[docname]
+        if docname in getattr(other, "translation_titles", {}):
+            env.translation_titles[docname] = other.translation_titles[docname]
 
 
 def report(app, exception):
@@ -92,8 +101,8 @@ def report(app, exception):
     if exception is not None or language_of(app.config) == "en":
         return
     coverage = getattr(app.env, "translation_coverage", {})
-    done = sum(t for t, _ in coverage.values())
-    total = sum(n for _, n in coverage.values())
+    done = sum(t for t, _n in coverage.values())
+    total = sum(n for _t, n in coverage.values())
     share = f"{100 * done / total:.0f}%" if total else "0%"
     lines = [
         f"translation ({app.config.language}): {done} of {total} messages translated ({share}) "

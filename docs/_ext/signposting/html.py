@@ -102,19 +102,24 @@ def visit_filters(self, node):
         "data-search-label": _("Search"),
     }
     data = " ".join(f'{key}="{self.attval(str(value))}"' for key, value in counts.items())
+    # Each word through the catalogue first: message extraction cannot see into an f-string.
+    listed = self.encode(_("Every service is listed below."))
+    clear = self.encode(_("Clear filters"))
+    summary = self.encode(_("Filter the list"))
+    no_script = self.encode(
+        _("The filters need JavaScript, which is off: every service is listed below.")
+    )
+    form_label = self.attval(_("Filter the directory"))
+    search_label = self.encode(_("Search the directory"))
     self.body.append(
         f'<div class="directory-status"><p class="directory-count" role="status" '
-        f'aria-live="polite" {data}>{self.encode(_("Every service is listed below."))}</p>'
-        f'<button type="button" class="directory-clear" hidden>{self.encode(_("Clear filters"))}'
-        "</button></div>\n"
-        f'<details class="directory-filter-box" open><summary>{self.encode(_("Filter the list"))}'
-        "</summary>\n"
-        f'<p class="directory-no-js">'
-        f"{self.encode(_('The filters need JavaScript, which is off: every service is listed below.'))}"
-        "</p>\n"
-        f'<form class="directory-filters" hidden aria-label="{self.attval(_("Filter the directory"))}" '
+        f'aria-live="polite" {data}>{listed}</p>'
+        f'<button type="button" class="directory-clear" hidden>{clear}</button></div>\n'
+        f'<details class="directory-filter-box" open><summary>{summary}</summary>\n'
+        f'<p class="directory-no-js">{no_script}</p>\n'
+        f'<form class="directory-filters" hidden aria-label="{form_label}" '
         f'data-filters="{keys}">'
-        f'<div class="filter filter-text"><label for="filter-q">{self.encode(_("Search the directory"))}</label>'
+        f'<div class="filter filter-text"><label for="filter-q">{search_label}</label>'
         '<input id="filter-q" name="q" type="search" autocomplete="off" spellcheck="false"></div>'
         + "".join(selects)
         + "</form>\n</details>\n"
