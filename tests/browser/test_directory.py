@@ -105,6 +105,7 @@ def test_links_from_other_pages_arrive_filtered(page, directory_url):
 def test_clear_filters_shows_everything_again(page, directory_url):
     page.goto(directory_url + "?tier=help&q=play")
     assert visible(page) == ["stay-and-play"]
+    page.click("details.directory-filter-box > summary")
     page.click("button.directory-clear")
     assert visible(page) == ALL
     assert "?" not in page.url

@@ -113,8 +113,7 @@ def visit_filters(self, node):
     search_label = self.encode(_("Search the directory"))
     self.body.append(
         f'<div class="directory-status"><p class="directory-count" role="status" '
-        f'aria-live="polite" {data}>{listed}</p>'
-        f'<button type="button" class="directory-clear" hidden>{clear}</button></div>\n'
+        f'aria-live="polite" {data}>{listed}</p></div>\n'
         f'<details class="directory-filter-box" open><summary>{summary}</summary>\n'
         f'<p class="directory-no-js">{no_script}</p>\n'
         f'<form class="directory-filters" hidden aria-label="{form_label}" '
@@ -122,7 +121,8 @@ def visit_filters(self, node):
         f'<div class="filter filter-text"><label for="filter-q">{search_label}</label>'
         '<input id="filter-q" name="q" type="search" autocomplete="off" spellcheck="false"></div>'
         + "".join(selects)
-        + "</form>\n</details>\n"
+        + f'<div class="filter-actions"><button type="button" class="directory-clear" hidden>{clear}'
+        "</button></div></form>\n</details>\n"
     )
     raise nodes.SkipNode
 
