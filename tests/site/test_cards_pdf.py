@@ -13,7 +13,7 @@ from html import unescape
 
 import pytest
 from cards.naming import size_text
-from helpers import DOCS, ROOT, visible_text
+from helpers import DOCS, ROOT, sphinx_build, visible_text
 from pypdf import PdfReader
 
 CARDS = sorted(p.stem for p in (DOCS / "quick-reference").glob("*.md") if p.stem != "index")
@@ -153,3 +153,15 @@ def test_the_pdfs_are_the_same_from_any_folder_and_in_the_dist_zip(tmp_path):
         assert reader.metadata["/CreationDate"] == "D:20240321120000Z"
     offline = (tmp_path / "one" / "dist" / "html" / "offline.json").read_bytes()
     assert (out / "offline.json").read_bytes() == offline, "the whole site is the same"
+
+
+@pytest.mark.parametrize("builder", ["singlehtml", "text"])
+def test_other_builders_make_no_pdf_and_no_worker(tmp_path, builder):
+    out = tmp_path / builder
+    result = sphinx_build(DOCS, out, "-b", builder, confdir=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert not list(out.rglob("*.pdf")) and not (out / "sw.js").exists()
+    if builder == "singlehtml":
+        page = (out / "index.html").read_text(encoding="utf-8")
+        assert "data-card-pdf" not in page and not re.search(r'src="[^"]*offline\.js', page)
+        assert "data-offline-worker" not in page and 'rel="manifest"' not in page
