@@ -155,6 +155,13 @@ def test_after_one_visit_the_guide_works_offline_and_a_new_build_replaces_it(
         }"""
     )
     assert head == "%PDF-"
+    # Its link opens it in the browser's PDF viewer, from the kept copy.
+    with page.expect_response(lambda r: r.url.endswith(".pdf")) as opened_pdf:
+        page.click("a[data-card-pdf]")
+    response = opened_pdf.value
+    assert response.status == 200 and response.from_service_worker
+    assert response.headers["content-type"] == "application/pdf"
+    page.goto(url + "quick-reference/prompts-at-a-glance.html")
     # Moving between pages by their links, as a reader would.
     page.locator(".prev-next a.next").click()
     page.wait_for_load_state()

@@ -1,5 +1,8 @@
 """HTML only: the line on each card that links its PDF.
 
+A plain link, opened by the browser's PDF viewer (which can save it): a ``download`` link would
+not reach the service worker in Chromium, so it would fail offline.
+
 Written with the page as "Download this card (PDF)"; the build fills in the page count and
 size once the PDF is made (``naming.fill_link`` at build-finished). The line is screen-only:
 it is not printed, so it is not in the PDF either.
@@ -36,7 +39,7 @@ def visit_card_download(self, node):
     name = escape(node["pdf"])
     self.body.append(
         '<p class="card-download screen-only">'
-        f'<a class="reference download" href="{name}" type="application/pdf" download'
+        f'<a class="reference download" href="{name}" type="application/pdf"'
         f' data-card-pdf="{name}">{escape(link_text(), quote=False)}</a></p>\n'
     )
     raise nodes.SkipNode
