@@ -165,3 +165,55 @@ def test_other_builders_make_no_pdf_and_no_worker(tmp_path, builder):
         page = (out / "index.html").read_text(encoding="utf-8")
         assert "data-card-pdf" not in page and not re.search(r'src="[^"]*offline\.js', page)
         assert "data-offline-worker" not in page and 'rel="manifest"' not in page
+
+
+def test_names_sizes_and_links_are_pure_and_stable():
+    from cards.naming import fill_link, pdf_name, slug, stale
+
+    assert slug("Ynys Môn") == "ynys-mon" and slug("Bro  Morgannwg!") == "bro-morgannwg"
+    assert pdf_name("quick-reference/prompts-at-a-glance", "Cardiff") == (
+        "prompts-at-a-glance-cardiff.pdf"
+    )
+    assert size_text(0) == "1 KB" and size_text(24 * 1024 + 100) == "24 KB"
+    page = '<p><a href="x-a.pdf" data-card-pdf="x-a.pdf">old</a></p>'
+    filled, found = fill_link(page, "x-a.pdf", "Download <this> (PDF, 1 page, 2 KB)")
+    assert found and filled == (
+        '<p><a href="x-a.pdf" data-card-pdf="x-a.pdf">Download &lt;this&gt; (PDF, 1 page, 2 KB)</a></p>'
+    )
+    assert fill_link(filled, "x-a.pdf", "again")[0].count("again") == 1
+    current = {
+        "where-to-turn": "where-to-turn-leeds.pdf",
+        "where-to-turn-locally": "where-to-turn-locally-leeds.pdf",
+    }
+    files = ["where-to-turn-cardiff.pdf", "where-to-turn-leeds.pdf", "where-to-turn-locally-leeds.pdf",
+             "where-to-turn-locally-cardiff.pdf", "leaflet.pdf"]  # fmt: skip
+    assert stale(files, current) == [
+        "where-to-turn-cardiff.pdf",
+        "where-to-turn-locally-cardiff.pdf",
+    ]
+
+
+def test_weasyprint_gets_only_the_sites_own_files(tmp_path, site):
+    from cards import pdf
+
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "ok.css").write_text("h1 { color: #123456 }", encoding="utf-8")
+    (tmp_path / "outside.css").write_text("h1 { color: red }", encoding="utf-8")
+    (root / "page.html").write_text(
+        '<html lang="cy"><head><title>T</title><link rel="stylesheet" href="ok.css">'
+        '<link rel="stylesheet" href="../outside.css">'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/never.css"></head>'
+        '<body><h1>Teitl</h1><a href="other.html#part">a link</a></body></html>',
+        encoding="utf-8",
+    )
+    made = pdf.render(root / "page.html", root, title="Teitl")
+    assert made.pages == 1 and len(made.refused) == 2
+    assert any(u.endswith("/outside.css") for u in made.refused)
+    assert "http://127.0.0.1:9/never.css" in made.refused
+    reader = PdfReader(io.BytesIO(made.data))
+    assert reader.trailer["/Root"]["/Lang"] == "cy"
+    (annotation,) = reader.pages[0]["/Annots"]
+    assert annotation.get_object()["/A"]["/URI"] == "other.html#part"
+    # A long page is more than one page: the build warns for a card that spills.
+    assert pdf.render(site / "framework/step-1.html", site, title="Step 1").pages > 1
