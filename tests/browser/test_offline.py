@@ -254,8 +254,9 @@ def test_with_offline_off_there_is_no_worker_and_no_script(tmp_path):
     with (profile / "profile.toml").open("a", encoding="utf-8") as toml:
         toml.write("\n[site]\noffline = false\n")
     out = tmp_path / "html"
-    (out / manifest.WORKER).parent.mkdir(parents=True)
-    (out / manifest.WORKER).write_text("left by an earlier build", encoding="utf-8")
+    (out / "_static").mkdir(parents=True)
+    for name in (manifest.WORKER, "_static/offline.js"):  # as an earlier build left them
+        (out / name).write_text("left by an earlier build", encoding="utf-8")
     result = sphinx_build(DOCS, out, "-W", "-n", "-D", f"local_profile={profile}", confdir=ROOT)
     assert result.returncode == 0, result.stderr
     assert not (out / manifest.WORKER).exists() and not (out / manifest.MANIFEST).exists()

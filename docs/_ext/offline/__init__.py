@@ -91,6 +91,7 @@ def write_files(app, exception):
             path.write_bytes(data)
     if not enabled(app):
         manifest.remove(root)
+        (root / "_static" / "offline.js").unlink(missing_ok=True)  # left by an earlier build
         return
     kept = manifest.write(root)
     logger.info(
