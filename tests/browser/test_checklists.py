@@ -110,6 +110,21 @@ def test_off_policy_stores_nothing(browser, policy_sites):
     context.close()
 
 
+def test_off_policy_ticks_do_not_come_back_with_the_back_button(browser, policy_sites):
+    """The boxes sit in a form with autocomplete="off", so the browser does not restore them
+    when the reader goes back to the page (a checkbox may not carry the attribute itself)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(policy_sites["off"] + "before.html")
+    assert page.get_attribute("form.checklist-form", "autocomplete") == "off"
+    page.get_by_label(ITEMS[1]).check()
+    page.goto(policy_sites["off"] + "during.html")
+    page.go_back()
+    page.wait_for_url("**/before.html")
+    assert checked(page) == [False, False, False]
+    context.close()
+
+
 def test_clear_unticks_everything_and_forgets_it(browser, policy_sites):
     context = browser.new_context()
     page = context.new_page()

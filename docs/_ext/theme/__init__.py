@@ -8,6 +8,8 @@ stylesheet, and tables that scroll in their own keyboard-reachable box.
 from pathlib import Path
 
 from .assets import trim_assets
+from .design import use_own_styles
+from .meta import describe
 from .scroll import ScrollRegionTransform, scroll_region, visit_scroll_region_html
 
 THEME_DIR = Path(__file__).parent / "practice-guide"
@@ -31,7 +33,10 @@ def add_print_script(app, pagename, templatename, context, doctree):
 def setup(app):
     app.add_html_theme("practice-guide", str(THEME_DIR))
     app.connect("builder-inited", add_stylesheet)
+    # After sphinx-design has added its files (priority 500).
+    app.connect("builder-inited", use_own_styles, priority=600)
     app.connect("html-page-context", add_print_script)
+    app.connect("html-page-context", describe)
     app.connect("html-page-context", trim_assets, priority=900)
     app.add_node(
         scroll_region,
