@@ -25,7 +25,6 @@ version = release = "0.1.0"
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "sphinx_copybutton",
     "attribution",
     "checklist",
     "languages",
@@ -58,8 +57,8 @@ html_last_updated_fmt = None
 # sets where checklist ticks are kept ([checklists] remember_ticks).
 local_profile = "local/default"
 
-# Copy buttons only on quoted words a practitioner says to a parent (a ``wording`` block
-# without ``:say: no``); the attribution line is not copied.
+# Copy buttons (the attribution extension's own) only on quoted words a practitioner says to
+# a parent (a ``wording`` block without ``:say: no``); the attribution line is not copied.
 copybutton_selector = COPYBUTTON_SELECTOR
 copybutton_exclude = ".attribution"
 

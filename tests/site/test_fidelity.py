@@ -166,9 +166,12 @@ def test_the_prompts_card_has_the_follow_ups_empathy_and_the_worries_tip(site):
 
 
 def test_the_copy_button_is_bound_to_words_said_to_a_parent(site):
-    script = read(site, "_static/copybutton.js")
-    assert f"'{COPYBUTTON_SELECTOR}'" in script
+    """The script takes its selector from its own ``data-selector``, which is conf.py's."""
+    scripts = re.findall(r"<script [^>]*copybutton\.js[^>]*>", read(site, "framework/step-1.html"))
+    assert len(scripts) == 1
+    assert unescape(re.search(r'data-selector="([^"]*)"', scripts[0])[1]) == COPYBUTTON_SELECTOR
     assert f"blockquote.{SAY_CLASS} > div" == COPYBUTTON_SELECTOR
+    assert "copybutton.js" not in read(site, "framework/leeds-early-attachment-observation.html")
 
 
 def test_words_said_to_a_parent_have_a_copy_button(site):

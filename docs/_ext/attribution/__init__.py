@@ -2,6 +2,7 @@
 
 from languages import register_catalog
 
+from .copybutton import setup_copybutton
 from .directives import COPYBUTTON_SELECTOR, SAY_CLASS, WordingDirective
 from .footer import CATALOG, add_page_source, add_source_line
 
@@ -16,6 +17,7 @@ def setup(app):
     # (the "Source" box on screen, one footer line in print) instead of under each quotation.
     app.add_config_value("attribution_cards", "", "env", types=[str])
     app.add_directive("wording", WordingDirective)
+    setup_copybutton(app)
     app.connect("doctree-read", add_page_source)
     # Before the theme reads ``is_card`` from the page context.
     app.connect("html-page-context", add_source_line, priority=400)

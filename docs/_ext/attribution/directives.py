@@ -33,7 +33,7 @@ class WordingDirective(SphinxDirective):
     """Quote suggested wording exactly, with its source beneath.
 
     The block quote carries the class ``wording``. Words said to a parent (the default)
-    also carry ``wording-say``, so that the copy button (sphinx-copybutton) offers them
+    also carry ``wording-say``, so that the copy button (``copybutton.py``) offers them
     alone, without the attribution; ``:say: no`` leaves the class and the button off, for
     a quotation that describes rather than gives words to say. On a card (a page matching
     ``attribution_cards``) the quotation names no source beneath it: the page names it once.
