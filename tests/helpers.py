@@ -58,6 +58,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "no-such-file")
         return super().translate_path("/" + path[len(self.prefix) :])
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # a browser context closed while a file was still on its way
+
     def end_headers(self):
         if self.csp:
             self.send_header("Content-Security-Policy", self.csp)
