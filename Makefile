@@ -77,7 +77,7 @@ test: $(VENV)/.installed node_modules/.installed browser
 dist: $(VENV)/.site
 	$(GUIDE) dist --profile "$(PROFILE)" --builddir "$(BUILDDIR)" --dist dist
 
-bench: $(VENV)/.installed browser
+bench: $(VENV)/.installed node_modules/.installed browser
 	$(GUIDE) bench
 
 lint: $(VENV)/.installed

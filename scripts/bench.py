@@ -1,6 +1,7 @@
-"""``make bench``: build times, page weights, a comparison with other themes, and how cost grows.
+"""``make bench``: build times, page weights, other themes, how cost grows, Lighthouse's scores.
 
 Prints a table and writes ``bench.json``. Not part of the tests: timings vary with the machine.
+The tests share its page types, budgets and ``static_weight`` (tests/site/test_performance.py).
 """
 
 import argparse
@@ -15,21 +16,39 @@ import subprocess
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import serving  # noqa: E402 (the tests' small static server)
 
+# Every page type: the home page, every framework page (observation is the checklist page),
+# a profession page, the directory and a card.
+FRAMEWORK = sorted(path.stem for path in (ROOT / "docs" / "framework").glob("*.md"))
 PAGE_TYPES = {
     "home": "index.html",
-    "framework page": "framework/step-2.html",
+    **{
+        (
+            "checklist page" if name == "observation" else f"framework/{name}"
+        ): f"framework/{name}.html"
+        for name in FRAMEWORK
+    },
     "profession page": "professions/midwives.html",
-    "checklist page": "framework/observation.html",
     "directory": "directory/index.html",
-    "quick-reference guide": "quick-reference/prompts-at-a-glance.html",
+    "card": "quick-reference/prompts-at-a-glance.html",
 }
+# Lighthouse's four scores on these (accessibility, best practices and SEO should be 100).
+LIGHTHOUSE_PAGES = {
+    "home": "index.html",
+    "step 1": "framework/step-1.html",
+    "directory": "directory/index.html",
+    "card": "quick-reference/prompts-at-a-glance.html",
+}
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 OWN = {
     "guide.css",
     "guide.js",
@@ -38,8 +57,14 @@ OWN = {
     "directory.css",
     "directory.js",
     "brand.css",
+    "copybutton.js",
+    "offline.js",
 }
-BUDGET = {"page_kib": 25, "own_js_kib": 6, "own_css_kib": 10, "filter_ms": 50}
+# A page with all its requests, and all its CSS and all its JavaScript (ours and our
+# dependencies'), gzipped; our own files together; the directory's filter per key press.
+BUDGET = {"page_kib": 25, "css_kib": 10, "js_kib": 8, "own_js_kib": 6, "own_css_kib": 10,
+          "filter_ms": 50}  # fmt: skip
+CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
@@ -93,40 +118,97 @@ def bench_builds(work, runs):
     }
 
 
-def page_weights(browser, site):
+class _Loads(HTMLParser):
+    """What a page asks for as it loads: stylesheets, scripts, images and its icon."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        rel = (attrs.get("rel") or "").split()
+        if tag == "link" and ("stylesheet" in rel or "icon" in rel) and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag in ("script", "img") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+
+
+def static_weight(site, path):
+    """A page's weight from its files, without a browser: the page and every stylesheet,
+    script, image and icon it names, each gzipped, with its CSS and its JavaScript apart.
+    Counts of bytes, the same on every machine (the tests assert them)."""
+    page = Path(site) / path
+    loads = _Loads()
+    loads.feed(page.read_text(encoding="utf-8"))
+    files = [page]
+    for url in dict.fromkeys(loads.urls):
+        if "://" in url or url.startswith("data:"):
+            raise ValueError(f"{path} loads {url} from elsewhere")
+        files.append((page.parent / unquote(url.split("#")[0].split("?")[0])).resolve())
+    weight = {"page": path, "requests": len(files), "bytes": 0, "gzip": 0, "css_gzip": 0,
+              "js_gzip": 0, "files": {}}  # fmt: skip
+    for file in files:
+        body = file.read_bytes()
+        size = gz(body)
+        weight["bytes"] += len(body)
+        weight["gzip"] += size
+        weight["files"][file.name] = size
+        if file.suffix in (".css", ".js"):
+            weight[f"{file.suffix[1:]}_gzip"] += size
+    return weight
+
+
+def over_budget(weight):
+    """What a page type's weight exceeds, in words (empty when within every budget)."""
+    limits = [("gzip", "page_kib", "in all"), ("css_gzip", "css_kib", "of CSS"),
+              ("js_gzip", "js_kib", "of JavaScript")]  # fmt: skip
+    return [
+        f"{kib(weight[key])} {what} (budget {BUDGET[budget]} KiB)"
+        for key, budget, what in limits
+        if weight[key] > BUDGET[budget] * 1024
+    ]
+
+
+def page_weights(browser, site, pages=None):
     """Every request a page makes, as Chromium sees it, with each body gzipped."""
     results = {}
     with serving(site) as url:
-        for kind, path in PAGE_TYPES.items():
-            page = browser.new_page()
+        for kind, path in (pages or PAGE_TYPES).items():
+            context = browser.new_context(service_workers="block")
+            page = context.new_page()
             bodies = []
             page.on("requestfinished", lambda request, bodies=bodies: bodies.append(request))
             page.goto(url + path)
             page.wait_for_load_state("networkidle")
-            total = raw = own_js = own_css = 0
+            total = raw = css = js = own_js = own_css = 0
             for request in bodies:
                 body = request.response().body()
                 name = request.url.split("?")[0].rsplit("/", 1)[-1]
                 raw += len(body)
                 total += gz(body)
-                if name in OWN and name.endswith(".js"):
-                    own_js += gz(body)
-                if name in OWN and name.endswith(".css"):
-                    own_css += gz(body)
+                if name.endswith(".js"):
+                    js += gz(body)
+                    own_js += gz(body) if name in OWN else 0
+                if name.endswith(".css"):
+                    css += gz(body)
+                    own_css += gz(body) if name in OWN else 0
             text = page.evaluate(
                 "() => (document.querySelector('main .body') || document.querySelector('[role=main]')"
                 " || document.querySelector('main') || document.body).innerText"
             ).encode("utf-8")
             results[kind] = {"page": path, "requests": len(bodies), "bytes": raw, "gzip": total,
-                             "own_js_gzip": own_js, "own_css_gzip": own_css, "text_gzip": gz(text)}  # fmt: skip
-            page.close()
+                             "css_gzip": css, "js_gzip": js, "own_js_gzip": own_js,
+                             "own_css_gzip": own_css, "text_gzip": gz(text)}  # fmt: skip
+            context.close()
     return results
 
 
 def own_asset_totals(site):
     static = site / "_static"
-    js = sum(gz((static / name).read_bytes()) for name in OWN if name.endswith(".js"))
-    css = sum(gz((static / name).read_bytes()) for name in OWN if name.endswith(".css"))
+    own = [static / name for name in OWN if (static / name).exists()]
+    js = sum(gz(path.read_bytes()) for path in own if path.suffix == ".js")
+    css = sum(gz(path.read_bytes()) for path in own if path.suffix == ".css")
     return {"own_js_gzip": js, "own_css_gzip": css}
 
 
@@ -139,7 +221,7 @@ def other_themes(work, browser, python_for_furo):
             continue
         out = work / f"theme-{theme}"
         sphinx(python, ROOT / "docs", out, "-D", f"html_theme={theme}")
-        results[theme] = page_weights(browser, out)["framework page"]
+        results[theme] = page_weights(browser, out, {"step 2": "framework/step-2.html"})["step 2"]
     return results
 
 
@@ -230,72 +312,152 @@ def bench_scale(work, browser, sizes):
     return results
 
 
+def lighthouse(site, work):
+    """Lighthouse's four scores for each page in ``LIGHTHOUSE_PAGES``, served on 127.0.0.1 and
+    loaded in Debian's Chromium; with every audit below full marks outside performance."""
+    if not LIGHTHOUSE.exists():
+        return None
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    results = {}
+    with serving(site) as url:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            output = work / f"lighthouse-{name.replace(' ', '-')}.json"
+            command = [str(LIGHTHOUSE), url + path, "--quiet", "--output=json",
+                       f"--output-path={output}", "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+                       "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]  # fmt: skip
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+            if done.returncode != 0:
+                raise SystemExit(f"bench: Lighthouse failed on {path}:\n{done.stderr}")
+            report = json.loads(output.read_text(encoding="utf-8"))
+            categories = report["categories"]
+            failing = sorted(
+                {
+                    ref["id"]
+                    for key, category in categories.items()
+                    if key != "performance"
+                    for ref in category["auditRefs"]
+                    if ref.get("weight") and (report["audits"][ref["id"]].get("score") or 0) < 1
+                }
+            )
+            results[name] = {
+                "page": path,
+                "scores": {
+                    key: round(categories[key]["score"] * 100) for key in LIGHTHOUSE_CATEGORIES
+                },
+                "failing": failing,
+            }
+    return results
+
+
 def kib(n):
     return f"{n / 1024:.1f} KiB"
 
 
 def report(data):
-    lines = [f"Benchmark, {data['date']}, on {data['machine']}", ""]
-    lines.append(f"Build (seconds: median [min-max] of {data['builds']['full']['runs']} runs)")
-    for name, s in data["builds"].items():
-        lines.append(f"  {name:<16} {s['median']:>6.1f}  [{s['min']:.1f}-{s['max']:.1f}]")
-    lines += ["", f"Weight (all requests; budget {BUDGET['page_kib']} KiB gzipped)",
-              f"  {'page':<22}{'requests':>9}{'bytes':>12}{'gzipped':>11}{'own JS':>10}{'own CSS':>10}"]  # fmt: skip
-    for kind, w in data["weights"].items():
-        lines.append(f"  {kind:<22}{w['requests']:>9}{kib(w['bytes']):>12}{kib(w['gzip']):>11}"
-                     f"{kib(w['own_js_gzip']):>10}{kib(w['own_css_gzip']):>10}")  # fmt: skip
-    own = data["own_assets"]
-    lines.append(f"  all our own JS {kib(own['own_js_gzip'])} (budget {BUDGET['own_js_kib']} KiB), "
-                 f"all our own CSS {kib(own['own_css_gzip'])} (budget {BUDGET['own_css_kib']} KiB)")  # fmt: skip
-    floor = data["weights"]["framework page"]["text_gzip"]
-    lines.append(f"  floor: the framework page's text alone, gzipped: {kib(floor)}")
-    lines += ["", "The same framework page with other themes"]
-    ours = data["weights"]["framework page"]["gzip"]
-    for theme, w in data["themes"].items():
-        if w is None:
-            lines.append(f"  {theme:<10} not installed")
+    lines = [f"Benchmark, {data['date']}, on {data['machine']}"]
+    if data.get("builds"):
+        lines += ["", f"Build (seconds: median [min-max] of {data['builds']['full']['runs']} runs)"]
+        for name, s in data["builds"].items():
+            lines.append(f"  {name:<16} {s['median']:>6.1f}  [{s['min']:.1f}-{s['max']:.1f}]")
+    if data.get("weights"):
+        lines += ["", f"Weight (all requests, gzipped; budget {BUDGET['page_kib']} KiB a page, "
+                  f"{BUDGET['css_kib']} KiB of CSS, {BUDGET['js_kib']} KiB of JavaScript)",
+                  f"  {'page':<44}{'requests':>9}{'bytes':>11}{'gzipped':>10}{'CSS':>9}{'JS':>9}"]  # fmt: skip
+        for kind, w in data["weights"].items():
+            over = over_budget(w)
+            lines.append(f"  {kind:<44}{w['requests']:>9}{kib(w['bytes']):>11}{kib(w['gzip']):>10}"
+                         f"{kib(w['css_gzip']):>9}{kib(w['js_gzip']):>9}"
+                         + (f"  OVER: {'; '.join(over)}" if over else ""))  # fmt: skip
+        heaviest = max(data["weights"].values(), key=lambda w: w["gzip"])
+        lines.append(f"  heaviest: {heaviest['page']}, {kib(heaviest['gzip'])}; "
+                     + ("every page type within budget" if not any(
+                         over_budget(w) for w in data["weights"].values()) else "NOT all within budget"))  # fmt: skip
+        own = data["own_assets"]
+        lines.append(f"  all our own JS {kib(own['own_js_gzip'])} (budget {BUDGET['own_js_kib']} KiB), "
+                     f"all our own CSS {kib(own['own_css_gzip'])} (budget {BUDGET['own_css_kib']} KiB)")  # fmt: skip
+        floor = data["weights"]["framework/step-2"]["text_gzip"]
+        lines.append(f"  floor: step 2's text alone, gzipped: {kib(floor)}")
+    if data.get("themes"):
+        lines += ["", "Step 2 with other themes"]
+        ours = data["weights"]["framework/step-2"]["gzip"]
+        for theme, w in data["themes"].items():
+            if w is None:
+                lines.append(f"  {theme:<10} not installed")
+            else:
+                lines.append(
+                    f"  {theme:<10} {w['requests']:>3} requests {kib(w['gzip']):>10}  ours/theirs {ours / w['gzip']:.2f}"
+                )
+    if data.get("scale"):
+        lines += ["", f"Scale (directory filter budget {BUDGET['filter_ms']} ms per keystroke)",
+                  f"  {'services':>8}{'build s':>9}{'peak MiB':>10}{'directory gz':>14}{'filter median':>15}{'worst':>8}"
+                  f"{'4x CPU median':>15}{'worst':>8}"]  # fmt: skip
+        for count, s in data["scale"].items():
+            slow = s["throttled_4x"]
+            lines.append(f"  {count:>8}{s['build_s']:>9.1f}{s['peak_mib']:>10}{kib(s['directory_gzip']):>14}"
+                         f"{s['median_ms']:>12.1f} ms{s['worst_ms']:>6.0f} ms"
+                         f"{slow['median_ms']:>12.1f} ms{slow['worst_ms']:>6.0f} ms")  # fmt: skip
+    if "lighthouse" in data:
+        lines += [
+            "",
+            "Lighthouse 12.2.3 (Debian's Chromium, headless; its default mobile emulation)",
+        ]
+        if data["lighthouse"] is None:
+            lines.append("  not installed: run  npm ci")
         else:
             lines.append(
-                f"  {theme:<10} {w['requests']:>3} requests {kib(w['gzip']):>10}  ours/theirs {ours / w['gzip']:.2f}"
+                f"  {'page':<12}{'performance':>13}{'accessibility':>15}{'best practices':>16}{'SEO':>6}"
             )
-    lines += ["", f"Scale (directory filter budget {BUDGET['filter_ms']} ms per keystroke)",
-              f"  {'services':>8}{'build s':>9}{'peak MiB':>10}{'directory gz':>14}{'filter median':>15}{'worst':>8}"
-              f"{'4x CPU median':>15}{'worst':>8}"]  # fmt: skip
-    for count, s in data["scale"].items():
-        slow = s["throttled_4x"]
-        lines.append(f"  {count:>8}{s['build_s']:>9.1f}{s['peak_mib']:>10}{kib(s['directory_gzip']):>14}"
-                     f"{s['median_ms']:>12.1f} ms{s['worst_ms']:>6.0f} ms"
-                     f"{slow['median_ms']:>12.1f} ms{slow['worst_ms']:>6.0f} ms")  # fmt: skip
+            for name, result in data["lighthouse"].items():
+                s = result["scores"]
+                lines.append(f"  {name:<12}{s['performance']:>13}{s['accessibility']:>15}"
+                             f"{s['best-practices']:>16}{s['seo']:>6}"
+                             + (f"  below 100: {', '.join(result['failing'])}" if result["failing"] else ""))  # fmt: skip
     return "\n".join(lines)
+
+
+PARTS = ("builds", "weights", "themes", "scale", "lighthouse")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help=f"which parts to run (default: {','.join(PARTS)})"
+    )
     parser.add_argument("--output", default=str(ROOT / "bench.json"))
     args = parser.parse_args(argv)
+    parts = set(args.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"unknown parts: {', '.join(sorted(parts - set(PARTS)))}")
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-") as folder, sync_playwright() as playwright:
         work = Path(folder)
         browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        builds = bench_builds(work, args.runs)
         site = work / "full-0"
         data = {
             "date": time.strftime("%Y-%m-%d"),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{subprocess.run(['/usr/bin/chromium', '--version'], capture_output=True, text=True).stdout.strip()}",
+            f"{subprocess.run([CHROMIUM, '--version'], capture_output=True, text=True).stdout.strip()}",
             "budgets": BUDGET,
-            "builds": builds,
-            "weights": page_weights(browser, site),
-            "own_assets": own_asset_totals(site),
-            "themes": other_themes(work, browser, furo_python(work)),
-            "scale": bench_scale(work, browser, [int(s) for s in args.sizes.split(",")]),
         }
+        if "builds" in parts:
+            data["builds"] = bench_builds(work, args.runs)
+        else:
+            sphinx(sys.executable, ROOT / "docs", site)
+        if "weights" in parts or "themes" in parts:
+            data["weights"] = page_weights(browser, site)
+            data["own_assets"] = own_asset_totals(site)
+        if "themes" in parts:
+            data["themes"] = other_themes(work, browser, furo_python(work))
+        if "scale" in parts:
+            data["scale"] = bench_scale(work, browser, [int(s) for s in args.sizes.split(",")])
         browser.close()
+        if "lighthouse" in parts:
+            data["lighthouse"] = lighthouse(site, work)
     Path(args.output).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(report(data))
     print(f"\nWritten to {args.output}")

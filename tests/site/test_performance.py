@@ -1,19 +1,23 @@
 """Counts, not timings (ARCHITECTURE.md, "Budgets"): what a one-page edit re-reads, how many bytes of our own
-JavaScript and CSS a reader downloads, and that 5,000 services build."""
+JavaScript and CSS a reader downloads, what every page type weighs with all it loads, and that
+5,000 services build."""
 
 import gzip
 import re
 import shutil
 import sys
 
-from helpers import DOCS, ROOT, sphinx_build
+import pytest
+from helpers import DOCS, EXAMPLES, ROOT, sphinx_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import OWN, make_profile  # noqa: E402
+from bench import BUDGET, OWN, PAGE_TYPES, make_profile, static_weight  # noqa: E402
 
 STATIC = [ROOT / "docs/_ext/theme/practice-guide/static", ROOT / "docs/_ext/checklist/static",
-          ROOT / "docs/_ext/signposting/static"]  # fmt: skip
+          ROOT / "docs/_ext/signposting/static", ROOT / "docs/_ext/attribution/static",
+          ROOT / "docs/_ext/offline/static"]  # fmt: skip
+KIB = 1024
 
 
 def gzipped(paths):
@@ -39,9 +43,54 @@ def test_our_own_javascript_and_css_stay_within_budget():
     own = [path for folder in STATIC for path in folder.iterdir() if path.name in OWN]
     js = [p for p in own if p.suffix == ".js"]
     css = [p for p in own if p.suffix == ".css"]
-    assert {p.name for p in js} == {"guide.js", "checklist.js", "directory.js"}
-    assert gzipped(js) <= 6 * 1024, f"{gzipped(js)} bytes of gzipped JavaScript"
-    assert gzipped(css) <= 10 * 1024, f"{gzipped(css)} bytes of gzipped CSS"
+    assert {p.name for p in js} == {
+        "guide.js",
+        "checklist.js",
+        "directory.js",
+        "copybutton.js",
+        "offline.js",
+    }
+    assert gzipped(js) <= BUDGET["own_js_kib"] * KIB, f"{gzipped(js)} bytes of gzipped JavaScript"
+    assert gzipped(css) <= BUDGET["own_css_kib"] * KIB, f"{gzipped(css)} bytes of gzipped CSS"
+
+
+def within_budget(site, path):
+    """Bytes, gzipped: the page with all it loads, its CSS and its JavaScript (ours and our
+    dependencies'); every file named, so a failure says which grew."""
+    weight = static_weight(site, path)
+    files = ", ".join(f"{name} {size}" for name, size in weight["files"].items())
+    assert weight["gzip"] <= BUDGET["page_kib"] * KIB, f"{path}: {weight['gzip']} bytes: {files}"
+    assert weight["css_gzip"] <= BUDGET["css_kib"] * KIB, (
+        f"{path}: CSS {weight['css_gzip']}: {files}"
+    )
+    assert weight["js_gzip"] <= BUDGET["js_kib"] * KIB, f"{path}: JS {weight['js_gzip']}: {files}"
+    return weight
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_page_type_is_within_its_budget(site, kind):
+    """25 KiB with all its requests, 10 KiB of CSS, 8 KiB of JavaScript (README, Performance)."""
+    weight = within_budget(site, PAGE_TYPES[kind])
+    assert "sphinx-design.min.css" not in weight["files"], "the theme styles sphinx-design's parts"
+    assert "clipboard.min.js" not in weight["files"]
+
+
+def test_every_page_type_is_within_its_budget_with_each_example_profile(example_builds):
+    for profile in EXAMPLES:
+        result, out = example_builds[profile]
+        assert result.returncode == 0, result.stderr
+        for path in PAGE_TYPES.values():
+            within_budget(out, path)
+
+
+def test_pages_load_only_the_files_they_use(site):
+    """Tabs' script where there are tabs, the copy button's where there are words to say, and
+    no page links sphinx-design's stylesheet (nor is it copied)."""
+    assert "design-tabs.js" in static_weight(site, "index.html")["files"]
+    assert "design-tabs.js" not in static_weight(site, "framework/step-1.html")["files"]
+    assert "copybutton.js" in static_weight(site, "framework/step-1.html")["files"]
+    assert "copybutton.js" not in static_weight(site, "professions/midwives.html")["files"]
+    assert not (site / "_static" / "sphinx-design.min.css").exists()
 
 
 def test_a_profile_of_5000_services_builds(tmp_path):
