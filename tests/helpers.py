@@ -59,10 +59,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def handle(self):
-        try:
+        # A browser context may close while a file is still on its way.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # a browser context closed while a file was still on its way
 
     def end_headers(self):
         if self.csp:

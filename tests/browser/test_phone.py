@@ -74,3 +74,30 @@ def test_details_open_with_one_tap_and_the_heading_is_not_repeated(phone):
     assert more.evaluate("d => d.open")
     assert entry.locator(".service-provenance").is_visible()
     page.close()
+
+
+def test_small_layout_fixes_on_a_phone(browser, server):
+    """The contents box shows open or closed; a dropdown's chevron keeps its size when the
+    title wraps; the longest topic fits the Topic box."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(server + "framework/step-1.html")
+    marker = "getComputedStyle(document.querySelector('.site-nav summary'), '::after').content"
+    assert page.evaluate(marker) == '"+"'
+    page.click(".site-nav summary")
+    assert page.evaluate(marker) == '"−"'
+    widths = page.eval_on_selector_all(
+        "details.sd-dropdown .sd-summary-state-marker svg",
+        "els => els.map(e => Math.round(e.getBoundingClientRect().width))",
+    )
+    assert len(widths) >= 2 and len(set(widths)) == 1 and widths[0] >= 20, widths
+    page.goto(server + "directory/index.html")
+    page.select_option("#filter-topic", "parents-with-learning-difficulties")
+    box = page.evaluate(
+        "() => { const s = document.querySelector('#filter-topic');"
+        " const c = document.createElement('canvas').getContext('2d');"
+        " c.font = getComputedStyle(s).font;"
+        " return [c.measureText(s.options[s.selectedIndex].text).width, s.clientWidth]; }"
+    )
+    assert box[0] + 20 <= box[1], box  # room for the arrow
+    context.close()

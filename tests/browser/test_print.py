@@ -116,16 +116,23 @@ def test_dropdowns_print_open_and_links_show_their_address(browser, site):
     assert re.search(r"NHS Start for Life \(https://www\.nhs\.uk/start-for-life/\)", step_3)
 
 
-def test_tabs_print_every_tab(browser, site):
-    page = browser.new_page()
+def test_home_quick_links_are_three_headed_lists_not_tabs(browser, site):
+    """Before, during and after a visit: three short lists, each under its heading, on a
+    phone as on paper (tabs stacked into something that read as a menu)."""
+    page = browser.new_page(viewport={"width": 320, "height": 640})
     page.goto((site / "index.html").as_uri())
-    labels = page.locator(".sd-tab-set > label").all_inner_texts()
+    headings = page.locator("#quick-links h3").all_inner_texts()
+    assert [h.strip("#¶ \n") for h in headings] == [
+        "Before a visit",
+        "During a visit",
+        "After a visit",
+    ]
+    assert page.locator("#quick-links [role=tablist], #quick-links .sd-tab-set").count() == 0
     _, text = pdf_of(page)
     page.close()
-    assert len(labels) == 3
-    for label in labels:
-        assert label in text
-    assert "Step 2" in text.split(labels[-1], 1)[1], "the last tab's links are printed"
+    for heading in ("Before a visit", "During a visit", "After a visit"):
+        assert heading in text
+    assert "Supervision" in text.split("After a visit", 1)[1]
 
 
 def test_checklists_print_with_their_boxes_ticked_or_empty(browser, site):
@@ -170,6 +177,8 @@ def test_print_button_prints_and_waits_for_javascript(browser, site):
     )
     page = context.new_page()
     page.goto((site / "quick-reference/prompts-at-a-glance.html").as_uri())
+    after_title = "document.querySelector('.body h1').nextElementSibling.className"
+    assert page.evaluate(after_title) == "print-action", "the button comes after the title"
     page.click("button.print-button")
     assert page.evaluate("window.__printed") == 1
     context.close()
