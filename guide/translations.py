@@ -111,7 +111,9 @@ def sphinx_catalog(language, html):
             text = message.id
             if not text or message.string or len(text) < 3:
                 continue
-            if re.search(rf'[>"]{re.escape(text)}[<"]', shown) or f'"{text}": ""' in script:
+            # Sphinx's words in our pages are in attributes (a heading's link title); text
+            # between tags is the pages' own, which their catalogues carry.
+            if f'="{text}"' in shown or f'"{text}": ""' in script:
                 add(catalog, text, ("sphinx", 0))
     return catalog
 
