@@ -84,12 +84,19 @@ def test_every_page_type_is_within_its_budget_with_each_example_profile(example_
 
 
 def test_pages_load_only_the_files_they_use(site):
-    """Tabs' script where there are tabs, the copy button's where there are words to say, and
-    no page links sphinx-design's stylesheet (nor is it copied)."""
-    assert "design-tabs.js" in static_weight(site, "index.html")["files"]
-    assert "design-tabs.js" not in static_weight(site, "framework/step-1.html")["files"]
-    assert "copybutton.js" in static_weight(site, "framework/step-1.html")["files"]
-    assert "copybutton.js" not in static_weight(site, "professions/midwives.html")["files"]
+    """Tabs' script only where there are tabs, the copy button's only where there are words to
+    say to a parent, and no page links sphinx-design's stylesheet (nor is it copied)."""
+    pages = [p for p in site.rglob("*.html") if "_" not in p.relative_to(site).parts[0][:1]]
+    assert len(pages) >= 35
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        files = static_weight(site, page.relative_to(site).as_posix())["files"]
+        has_tabs = re.search(r'class="sd-tab-set[ "]', html) is not None
+        assert ("design-tabs.js" in files) == has_tabs, page
+        words = re.search(r'<blockquote class="[^"]*\bwording-say\b', html) is not None
+        assert ("copybutton.js" in files) == words, page
+        assert "sphinx-design.min.css" not in files, page
+    assert any("copybutton.js" in static_weight(site, p.relative_to(site))["files"] for p in pages)
     assert not (site / "_static" / "sphinx-design.min.css").exists()
 
 
