@@ -12,7 +12,6 @@ Quoted wording is never offered for translation (``{wording}`` marks it untransl
 
 import itertools
 import json
-import re
 import runpy
 import shutil
 import subprocess

@@ -162,3 +162,16 @@ def test_make_dist_ships_both_languages(tmp_path):
     folder = names[0].split("/")[0]
     assert f"{folder}/index.html" in names and f"{folder}/cy/index.html" in names
     assert f"{folder}/cy/directory/index.html" in names
+
+
+def test_welsh_pages_are_within_the_budget(welsh_build):
+    """The Welsh site carries Sphinx's script words (translations.js): only those its scripts
+    use, so every page type still fits 25 KiB, 10 KiB of CSS and 8 KiB of JavaScript."""
+    from test_performance import PAGE_TYPES, within_budget
+
+    out, _ = welsh_build
+    for path in PAGE_TYPES.values():
+        within_budget(out / "cy", path)
+    script = (out / "cy/_static/translations.js").read_text(encoding="utf-8")
+    assert "new Function" not in script and "Chwilio" in script
+    assert "About these documents" not in script, "only the words Sphinx's scripts use"

@@ -127,6 +127,12 @@ def write_script_catalogue(app):
     # own plural messages are all untranslated in it, so nothing else depends on its rule.
     rule = str(catalogue.plural_expr or data.get("plural_expr") or "(n != 1)")
     messages = {k: v for k, v in messages.items() if not isinstance(v, list) or any(v)}
+    # Only the words Sphinx's scripts use: the rest of its catalogue is for templates.
+    scripts = "".join(
+        path.read_text(encoding="utf-8")
+        for path in (Path(sphinx.__file__).parent / "themes" / "basic" / "static").glob("*.js*")
+    )
+    messages = {k: v for k, v in messages.items() if k in scripts}
     if not PLURAL_RULE.fullmatch(rule):
         rule = "(n != 1)"
     script = (
