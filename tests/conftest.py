@@ -59,6 +59,18 @@ def example_builds(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def profile_sites(site, example_builds):
+    """Each profile's built site, by profile: the default and each example."""
+    folders = {"local/default": site}
+    for profile in EXAMPLES:
+        result, out = example_builds[profile]
+        if result.returncode != 0:
+            pytest.fail(f"{profile} did not build:\n{result.stderr}")
+        folders[profile] = out
+    return folders
+
+
+@pytest.fixture(scope="session")
 def welsh_build(tmp_path_factory):
     """The Cardiff example as ``python -m guide build`` makes it: English, and Welsh in cy/."""
     import subprocess

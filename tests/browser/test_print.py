@@ -30,25 +30,15 @@ def pdf_of(page):
     return len(reader.pages), " ".join(text.split())
 
 
-@pytest.fixture(scope="module")
-def sites(site, example_builds):
-    folders = {"local/default": site}
-    for profile in EXAMPLES:
-        result, out = example_builds[profile]
-        assert result.returncode == 0, result.stderr
-        folders[profile] = out
-    return folders
-
-
 def test_there_are_four_quick_reference_guides():
     assert len(CARDS) == 4
 
 
 @pytest.mark.parametrize("card", CARDS)
 @pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
-def test_quick_reference_guide_prints_on_one_side_of_a4(browser, sites, profile, card):
+def test_quick_reference_guide_prints_on_one_side_of_a4(browser, profile_sites, profile, card):
     page = browser.new_page()
-    page.goto((sites[profile] / card).as_uri())
+    page.goto((profile_sites[profile] / card).as_uri())
     pages, text = pdf_of(page)
     page.emulate_media(media="print")
     smallest = page.evaluate(
@@ -64,10 +54,12 @@ def test_quick_reference_guide_prints_on_one_side_of_a4(browser, sites, profile,
         assert words not in text
 
 
-def test_where_to_turn_prints_the_areas_contacts_and_services(browser, sites):
+def test_where_to_turn_prints_the_areas_contacts_and_services(browser, profile_sites):
     page = browser.new_page()
     page.goto(
-        (sites["local/examples/cardiff"] / "quick-reference/where-to-turn-locally.html").as_uri()
+        (
+            profile_sites["local/examples/cardiff"] / "quick-reference/where-to-turn-locally.html"
+        ).as_uri()
     )
     _, text = pdf_of(page)
     page.close()

@@ -36,19 +36,9 @@ def stray_terms(folder, pages=None):
     return found
 
 
-@pytest.fixture(scope="module")
-def builds(site, example_builds):
-    folders = {"local/default": site}
-    for profile in EXAMPLES:
-        result, out = example_builds[profile]
-        assert result.returncode == 0, result.stderr
-        folders[profile] = out
-    return folders
-
-
 @pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
-def test_visible_text_uses_one_spelling_for_each_term(builds, profile):
-    assert stray_terms(builds[profile]) == []
+def test_visible_text_uses_one_spelling_for_each_term(profile_sites, profile):
+    assert stray_terms(profile_sites[profile]) == []
 
 
 def test_the_site_title_has_a_hyphen(site):

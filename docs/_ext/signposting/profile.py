@@ -77,11 +77,6 @@ class Directory:
     def stale(self):
         return [service for service in self.services if service.stale]
 
-    def value(self, table, key):
-        """A profile value by its declared name (``area.name``), or "" when not given."""
-        record = self.tables.get(table)
-        return getattr(record, key, "") if record is not None else ""
-
 
 def today():
     """The build's date: ``SOURCE_DATE_EPOCH`` when set, so builds are reproducible."""
