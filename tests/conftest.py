@@ -9,6 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
 
+from feeds_server import feeds_serving  # noqa: E402
 from helpers import DOCS, EXAMPLES, ROOT, serving, sphinx_build  # noqa: E402
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -92,6 +93,15 @@ def server(site):
     """The whole site, served."""
     with serving(site) as url:
         yield url
+
+
+@pytest.fixture
+def feed_server():
+    """Bristol's and Buckinghamshire's real feeds served on 127.0.0.1 (``tests/feeds_server.py``):
+    ``feed_server.url("bristol")`` or ``url("bucks")`` is the ``[import] url``; ``asked`` lists
+    every path requested; ``add`` and ``route`` serve a test's own feed or answers."""
+    with feeds_serving() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
