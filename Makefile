@@ -8,7 +8,8 @@ PORT       ?= 8000
 PROFILE    ?= local/default
 BIN         = $(VENV)/bin
 
-.PHONY: help html serve test lint browser clean dist bench check schema translations import
+.PHONY: help html serve test lint browser clean dist bench check schema translations import \
+        lock audit
 
 help:
 	@echo "make serve   build the site, serve it on http://127.0.0.1:$(PORT), rebuild on save"
@@ -21,18 +22,38 @@ help:
 	@echo "make translations  extract the pages' and the interface's words into locales/cy for translators"
 	@echo "make bench   build times, page weights, other themes, 100-5,000 services (writes bench.json)"
 	@echo "make lint    run ruff"
+	@echo "make audit   check every locked package against published vulnerabilities (network)"
+	@echo "make lock    refresh requirements*.txt: the newest versions pyproject.toml allows"
 	@echo "make clean   remove $(BUILDDIR)"
 
-# What building and serving need; the test tools only for make test, lint and bench.
-$(VENV)/.site: pyproject.toml
+# What building and serving need (requirements.txt); the test tools only for make test, lint,
+# audit and bench (requirements-test.txt). Both are lock files: exact versions, every file
+# checked against its hash, wheels only (make lock refreshes them from pyproject.toml).
+PIP_LOCKED = $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all:
+
+$(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP_LOCKED) -r requirements.txt
 	@touch $@
 
-$(VENV)/.installed: $(VENV)/.site
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(VENV)/.installed: $(VENV)/.site requirements-test.txt
+	$(PIP_LOCKED) -r requirements-test.txt
 	@touch $@
+
+# The newest versions pyproject.toml allows, for Python 3.11 to 3.13 on Linux, macOS and
+# Windows, one version of each package for all of them; the site's lock is the test lock's subset.
+UV_COMPILE = $(BIN)/python -m uv pip compile pyproject.toml --universal --generate-hashes \
+	--python-version 3.11 --fork-strategy fewest --custom-compile-command "make lock" --quiet
+
+lock: $(VENV)/.installed
+	$(UV_COMPILE) --upgrade --extra test -o requirements-test.txt
+	$(UV_COMPILE) -c requirements-test.txt -o requirements.txt
+
+# Every package in the test lock (a superset of the site's) against the advisories PyPI
+# publishes (the PyPA advisory database); exits non-zero on a known vulnerability. Uses the network.
+audit: $(VENV)/.installed
+	$(BIN)/pip-audit --requirement requirements-test.txt --require-hashes --disable-pip \
+	  --progress-spinner off
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
