@@ -282,3 +282,104 @@ def test_axe_finds_no_violations_with_ticked_boxes_and_a_running_timer(
     violations = run_axe(page, axe_source)
     context.close()
     assert violations == []
+
+
+@pytest.fixture(scope="module")
+def cardiff(welsh_build):
+    """The Cardiff example served: English at the root, Welsh under cy/."""
+    out, _ = welsh_build
+    with serving(out) as url:
+        yield url
+
+
+def overlaps(a, b):
+    across = a["left"] < b["right"] and b["left"] < a["right"]
+    return across and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_finished_timer_fits_on_a_phone_in_english_and_welsh(browser, cardiff, width, scheme):
+    """When the time is up, the time, both buttons and the message stay inside the checklist's
+    box without overlapping, and the message takes at most three lines."""
+    context = browser.new_context(viewport={"width": width, "height": 812}, color_scheme=scheme)
+    page = context.new_page()
+    page.clock.install()
+    for language in ("", "cy/"):
+        page.goto(cardiff + language + "framework/observation.html")
+        page.click("button.checklist-timer-toggle")
+        page.clock.run_for(121_000)
+        assert page.inner_text(".checklist-timer-status").strip(), language
+        parts = page.eval_on_selector_all(
+            "[data-checklist=observation], .checklist-timer-display,"
+            " .checklist-timer-row button, .checklist-timer-status",
+            """els => els.map(e => {
+                const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                return {name: e.className, left: r.left, right: r.right, top: r.top,
+                        bottom: r.bottom, lines: Math.round(r.height / parseFloat(s.lineHeight)),
+                        scroll: e.scrollWidth - e.clientWidth};
+            })""",
+        )
+        card, *inside = parts
+        for part in inside:
+            assert card["left"] <= part["left"] and part["right"] <= card["right"], (language, part)
+            assert part["scroll"] <= 0, ("text spills out of its box", language, part)
+        for number, part in enumerate(inside):
+            for other in inside[number + 1 :]:
+                assert not overlaps(part, other), (language, part, other)
+        status = inside[-1]
+        assert status["lines"] <= 3, (language, status)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_the_running_time_is_not_styled_like_a_link(browser, cardiff):
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(cardiff + "framework/observation.html")
+    page.click("button.checklist-timer-toggle")
+    display = page.locator(".checklist-timer-display")
+    style = display.evaluate(
+        "e => [getComputedStyle(e).textDecorationLine, getComputedStyle(e).color,"
+        " getComputedStyle(document.body).color]"
+    )
+    assert style[0] == "none" and style[1] == style[2], style
+    context.close()
+
+
+def test_the_timer_stays_in_view_and_never_covers_the_item_being_ticked(browser, cardiff):
+    """The observation page jumps to its checklist; while the checklist is on screen the timer
+    sticks to the top, and an item reached by keyboard is scrolled clear of it."""
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(cardiff + "framework/observation.html")
+    jump = page.get_by_role("link", name="2-minute observation")
+    assert jump.bounding_box()["y"] < 812, "the jump link is on the first screen"
+    jump.click()
+    legend = page.locator("[data-checklist=observation] legend").bounding_box()
+    assert 0 <= legend["y"] < 100, legend
+    page.click("button.checklist-timer-toggle")
+    items = page.locator("[data-checklist=observation] .checklist-item")
+    timer = "document.querySelector('.checklist-timer').getBoundingClientRect()"
+    items.nth(6).scroll_into_view_if_needed()
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(100)
+    assert page.evaluate(f"{timer}.top") == 0, "the timer sticks to the top"
+    # Put item 3 just below the timer, so item 2 lies wholly underneath it, then go back to it.
+    page.evaluate(
+        f"""() => {{ const item = document.querySelectorAll(
+              '[data-checklist=observation] .checklist-item')[3].getBoundingClientRect();
+            window.scrollBy(0, item.top - {timer}.bottom - 1); }}"""
+    )
+    under = items.nth(2).bounding_box()
+    assert under["y"] + under["height"] <= page.evaluate(f"{timer}.bottom") + 1
+    items.nth(3).locator("input").focus()
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.closest('.checklist-item') !== null")
+    focused = page.evaluate(
+        "document.activeElement.closest('.checklist-item').getBoundingClientRect().top"
+    )
+    assert focused >= page.evaluate(f"{timer}.bottom"), "the item is not under the timer"
+    page.keyboard.press("Space")
+    assert page.inner_text(".checklist-progress").startswith("1 ")
+    context.close()

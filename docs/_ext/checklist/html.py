@@ -130,7 +130,9 @@ def depart_checklist(self, node):
 
 def visit_timer(self, node):
     """One primary button (Start, Pause while running, Continue when paused) and Reset, which
-    is disabled at the full time; each change of state is announced once, time up visibly."""
+    is disabled at the full time; each change of state is announced once, time up visibly.
+    The time and buttons share a row that wraps rather than spills; the time-up message has
+    the whole width beneath them, so it stays short in every language."""
     seconds = node["seconds"]
     length = duration(seconds)
     done = _("Time is up: %s have passed.") % length
@@ -151,11 +153,12 @@ def visit_timer(self, node):
         f'<div class="checklist-timer" data-seconds="{seconds}" '
         f'data-done="{self.attval(done)}" {data}>'
         f'<p class="checklist-timer-static">{self.encode(allow)}</p>'
-        '<div class="checklist-timer-controls" hidden>'
+        '<div class="checklist-timer-controls" hidden><div class="checklist-timer-row">'
         f'<span class="checklist-timer-label">{self.encode(time_left)}</span> '
         f'<span class="checklist-timer-display" role="timer">{minutes:02d}:{rest:02d}</span> '
         f'<button type="button" class="checklist-timer-toggle">{self.encode(words["start"])}</button> '
         f'<button type="button" class="checklist-timer-reset" disabled>{self.encode(reset)}</button>'
+        "</div>"
         '<span class="checklist-timer-said visually-hidden" role="status" aria-live="polite"></span>'
         '<p class="checklist-timer-status" role="status" aria-live="polite"></p>'
         "</div></div>\n"

@@ -124,6 +124,15 @@
     timer.querySelector(".checklist-timer-static").hidden = true;
     timer.querySelector(".checklist-timer-controls").hidden = false;
     render();
+
+    /* The timer sticks to the top of the screen (checklist.css): an item reached by keyboard
+       is scrolled clear of it, never left underneath. */
+    timer.parentNode.addEventListener("focusin", function (event) {
+      var item = event.target.closest(".checklist-item");
+      if (!item) return;
+      var under = timer.getBoundingClientRect().bottom - item.getBoundingClientRect().top;
+      if (under > 0) window.scrollBy(0, -under - 8);
+    });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-checklist]"), setUp);
