@@ -1,33 +1,43 @@
 """Reading an Open Referral UK feed for ``python -m guide import``: pages of services over
 HTTP, or a JSON file, as a list of service objects.
 
-Only the standard library (``urllib.request``). Every request has a timeout; timeouts,
-broken connections and 5xx answers are tried again a few times with exponential back-off;
-pages, services and the size of each answer are capped; a redirect may only lead to another
-``http``/``https`` address. Anything that stops the import is a ``FeedError`` whose message
-is one line naming the address. Nothing here writes anything. Only ``make import`` reaches
-this module: builds never touch the network.
+Only the standard library (``urllib.request``). Every request has a timeout for each read and
+a deadline for the whole answer (a server that sends a byte now and then is cut off), and the
+whole feed has a deadline (``[import] deadline``); timeouts, broken connections and 5xx
+answers are tried again a few times with exponential back-off; pages, services and the size
+of each answer are capped; a redirect is followed only within the feed's own scheme, host and
+port, and refused before anything connects to where it leads. Anything that stops the import
+is a ``FeedError`` whose message is one line naming the address. Nothing here writes anything.
+Only ``make import`` reaches this module: builds never touch the network.
 """
 
+import contextlib
 import http.client
+import ipaddress
 import json
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 from signposting import fields, files
 
-TIMEOUT = 20  # seconds, for each request
+TIMEOUT = 20  # seconds, for connecting and for each read
+REQUEST_DEADLINE = 60  # seconds for each request, the whole answer read
+DEADLINE_MINUTES = 10  # the whole feed, unless [import] deadline says otherwise
 RETRIES = 3  # tries after the first, for timeouts, broken connections, 5xx and 429
 BACKOFF = 0.5  # seconds before the first retry, doubling each time (0.5 + 1 + 2 at most)
 PER_PAGE = 50
 MAX_PAGES = 200
 MAX_SERVICES = files.SERVICES_LIMIT  # 10,000, the most a directory may hold
-MAX_BYTES = 20 * files.MIB  # each answer, and an import file
+MAX_BYTES = 20 * files.MIB  # each answer over HTTP
+# An import file: a build's own services.hsds.json holds 10,000 services in about 70 MiB.
+MAX_FILE_BYTES = 128 * files.MIB
 CHUNK = 64 * files.KIB
 USER_AGENT = "parent-infant-guide-import/1 (+python -m guide import)"
+PORTS = {"http": 80, "https": 443}
 
 
 class FeedError(Exception):
@@ -41,19 +51,140 @@ class _Again(FeedError):
     """A failure worth trying again: a timeout, a broken connection, a 5xx or a 429."""
 
 
-class _WebRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only to another http or https address (urllib also allows ftp)."""
+# --- where a request may go -------------------------------------------------------------------
+
+
+def origin(url):
+    """(scheme, host, port) of an address, the port given even when the address omits it;
+    None when the address has no host or a port that is not a number."""
+    try:
+        parts = urlsplit(url)
+        scheme, host = parts.scheme.lower(), (parts.hostname or "").lower().rstrip(".")
+        port = parts.port or PORTS.get(scheme)
+    except ValueError:
+        return None
+    return (scheme, host, port) if host and port else None
+
+
+def origin_text(found):
+    scheme, host, port = found
+    host = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{host}" + ("" if PORTS.get(scheme) == port else f":{port}")
+
+
+def private_address(host):
+    """Whether ``host`` is an IP address no feed should send the import to: private,
+    loopback, link-local (such as 169.254.169.254), reserved or unspecified. Names are not
+    looked up: a redirect to another name is refused anyway."""
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return not address.is_global
+
+
+def refused_redirect(url, target):
+    """Why a redirect from ``url`` to ``target`` is not followed, or None when it stays on
+    the same scheme, host and port."""
+    if fields.scheme(target) not in fields.WEB_SCHEMES:
+        return "which is not http or https"
+    here, there = origin(url), origin(target)
+    if there is None:
+        return "which is not a web address with a host"
+    if here == there:
+        return None
+    if there[1] != here[1]:
+        return "a private address" if private_address(there[1]) else "another host"
+    if there[0] != here[0]:
+        return f"from {here[0]} to {there[0]}"
+    return "another port"
+
+
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the same scheme, host and port, and refuse any other before
+    connecting to it (urllib would follow one to any http, https or ftp address)."""
+
+    def __init__(self, client):
+        self.client = client
 
     def http_error_302(self, req, fp, code, msg, headers):
         target = urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
-        if fields.scheme(target) not in fields.WEB_SCHEMES:
+        why = refused_redirect(req.full_url, target)
+        if why:
             fp.close()
+            within = origin(req.full_url)
             raise FeedError(
-                f"{req.full_url} redirects to {target[:200]!r}, which is not http or https"
+                f"{req.full_url} redirects to {target[:200]!r}, {why}; the import follows a "
+                f"redirect only within {origin_text(within) if within else 'the feed'}"
             )
+        self.client.redirected.append((req.full_url, target))
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+# --- deadlines --------------------------------------------------------------------------------
+
+
+class _Watch:
+    """Shuts a request's sockets when its time is up: a read then ends at once, so a server
+    that sends a byte every few seconds (never idle for the whole timeout) is cut off."""
+
+    def __init__(self, seconds):
+        self.sockets, self.expired, self.lock = [], False, threading.Lock()
+        self.timer = threading.Timer(max(seconds, 0), self.expire)
+        self.timer.daemon = True
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.cancel()
+
+    def add(self, sock):
+        with self.lock:
+            self.sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def expire(self):
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                _shut(sock)
+
+
+def _shut(sock):
+    # socket.socket's own shutdown, also for TLS: the read in progress sees the end at once.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Watched:
+    """Handlers whose connections tell the client's current watch about their sockets."""
+
+    def __init__(self, client, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client = client
+
+    def do_open(self, http_class, req, **kwargs):
+        client = self.client
+
+        class Connection(http_class):
+            def connect(self):
+                super().connect()
+                client.watch.add(self.sock)
+
+        return super().do_open(Connection, req, **kwargs)
+
+
+class _Http(_Watched, urllib.request.HTTPHandler):
+    pass
+
+
+class _Https(_Watched, urllib.request.HTTPSHandler):
+    pass
 
 
 def _reason(exc):
@@ -63,18 +194,41 @@ def _reason(exc):
     return getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
 
 
-class Client:
-    """Fetches JSON with the limits above; ``backoff`` 0 makes retries immediate (tests)."""
+def minutes_text(seconds):
+    minutes = seconds / 60
+    if minutes >= 1 and minutes == int(minutes):
+        return f"{int(minutes)} minute{'s' if minutes != 1 else ''}"
+    return f"{seconds:g} second{'s' if seconds != 1 else ''}"
 
-    def __init__(self, *, timeout=TIMEOUT, retries=RETRIES, backoff=BACKOFF, max_bytes=MAX_BYTES):
-        self.timeout, self.retries, self.backoff, self.max_bytes = (
-            timeout,
-            retries,
-            backoff,
-            max_bytes,
+
+class Client:
+    """Fetches JSON with the limits above; ``backoff`` 0 makes retries immediate (tests).
+    ``deadline`` (seconds) bounds the whole feed from the first request; ``request_deadline``
+    each request, its whole answer read. ``tls`` is an ``ssl.SSLContext`` to use instead of
+    the system's (tests trust their own certificate with it)."""
+
+    def __init__(self, *, timeout=TIMEOUT, retries=RETRIES, backoff=BACKOFF, max_bytes=MAX_BYTES,
+                 request_deadline=REQUEST_DEADLINE, deadline=None, tls=None):  # fmt: skip
+        self.timeout, self.retries, self.backoff = timeout, retries, backoff
+        self.max_bytes, self.request_deadline, self.deadline = max_bytes, request_deadline, deadline
+        self.opener = urllib.request.build_opener(
+            _SameOrigin(self), _Http(self), _Https(self, context=tls)
         )
-        self.opener = urllib.request.build_opener(_WebRedirects())
-        self.requests = 0
+        self.requests, self.redirected, self.started, self.watch = 0, [], None, None
+
+    def remaining(self):
+        """Seconds left of the whole feed's deadline (None: no deadline)."""
+        if self.deadline is None:
+            return None
+        if self.started is None:
+            self.started = time.monotonic()
+        return self.deadline - (time.monotonic() - self.started)
+
+    def _out_of_time(self, url):
+        return FeedError(
+            f"{url} was not read: the whole feed took longer than "
+            f"{minutes_text(self.deadline)}, the import's deadline ([import] deadline)"
+        )
 
     def get_json(self, url):
         if fields.scheme(url) not in fields.WEB_SCHEMES:
@@ -83,42 +237,65 @@ class Client:
             try:
                 return parse_json(self._get(url), url)
             except _Again as exc:
+                left = self.remaining()
+                wait = self.backoff * 2**attempt
+                if left is not None and left <= wait:
+                    raise self._out_of_time(url) from None
                 if attempt == self.retries:
                     tries = self.retries + 1
                     raise FeedError(
                         f"{exc} (tried {tries} time{'s' if tries > 1 else ''})"
                     ) from None
-                time.sleep(self.backoff * 2**attempt)
+                time.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _get(self, url):
+        left = self.remaining()
+        if left is not None and left <= 0:
+            raise self._out_of_time(url)
+        seconds = self.request_deadline if left is None else min(self.request_deadline, left)
         self.requests += 1
         request = urllib.request.Request(
             url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
         )
-        try:
-            with self.opener.open(request, timeout=self.timeout) as response:
-                length = response.headers.get("Content-Length", "")
-                if length.isdigit() and int(length) > self.max_bytes:
-                    raise FeedError(self._too_big(url))
-                return self._read(response, url)
-        except urllib.error.HTTPError as exc:
-            exc.close()
-            message = f"{url} answered HTTP {exc.code} {exc.reason}".rstrip()
-            raise (_Again if exc.code >= 500 or exc.code == 429 else FeedError)(message) from None
-        except urllib.error.URLError as exc:
-            raise _Again(f"cannot reach {url}: {_reason(exc)}") from None
-        except TimeoutError:
-            raise _Again(f"{url} did not answer in time") from None
-        except (http.client.HTTPException, OSError) as exc:
-            raise _Again(f"cannot read {url}: the connection broke ({_reason(exc)})") from None
+        with _Watch(seconds) as self.watch:
+            try:
+                with self.opener.open(request, timeout=self.timeout) as response:
+                    length = response.headers.get("Content-Length", "")
+                    if length.isdigit() and int(length) > self.max_bytes:
+                        raise FeedError(self._too_big(url))
+                    body = self._read(response, url)
+            except FeedError:
+                raise
+            except urllib.error.HTTPError as exc:
+                exc.close()
+                message = f"{url} answered HTTP {exc.code} {exc.reason}".rstrip()
+                again = exc.code >= 500 or exc.code == 429
+                raise (_Again if again else FeedError)(message) from None
+            except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+                if self.watch.expired:
+                    raise self._late(url, seconds) from None
+                if isinstance(exc, urllib.error.URLError):
+                    raise _Again(f"cannot reach {url}: {_reason(exc)}") from None
+                if isinstance(exc, TimeoutError):
+                    raise _Again(f"{url} did not answer in time") from None
+                raise _Again(f"cannot read {url}: the connection broke ({_reason(exc)})") from None
+            if self.watch.expired:  # the answer ended when its time did: it is not whole
+                raise self._late(url, seconds)
+        return body
+
+    def _late(self, url, seconds):
+        left = self.remaining()
+        if left is not None and left <= 0:
+            return self._out_of_time(url)
+        return _Again(f"{url} did not send its whole answer within {minutes_text(seconds)}")
 
     def _too_big(self, url):
         return f"{url} sent more than {files.size_text(self.max_bytes)}, the most the import reads"
 
     def _read(self, response, url):
         body = bytearray()
-        while chunk := response.read(CHUNK):
+        while chunk := response.read1(CHUNK):
             body += chunk
             if len(body) > self.max_bytes:
                 raise FeedError(self._too_big(url))
@@ -229,7 +406,7 @@ def from_file(path, shown, format):
     """The services in a JSON file: one service, a list of services, or a page of either
     shape (HSDS 3 ``contents``, ORUK 1 ``content``)."""
     try:
-        body = files.read_bounded(path, MAX_BYTES, "an import file")
+        body = files.read_bounded(path, MAX_FILE_BYTES, "an import file")
     except fields.Invalid as exc:
         raise FeedError(f"{shown} {exc}") from None
     data = parse_json(body, shown)

@@ -84,14 +84,27 @@ def taken_ids(tables, snapshot):
 
 
 def fetch(settings, client):
+    """The feed's services, and the address they came from (for the snapshot's header)."""
     from signposting.problems import shown_path
 
     from . import feed
 
     table = settings.table
-    if table.url:
-        return feed.from_url(client, table.url, table.format)
-    return feed.from_file(table.file, shown_path(table.file), table.format)
+    if not table.url:
+        return feed.from_file(table.file, shown_path(table.file), table.format), settings.source
+    if client.deadline is None:
+        client.deadline = getattr(table, "deadline", feed.DEADLINE_MINUTES) * 60
+    services = feed.from_url(client, table.url, table.format)
+    return services, came_from(table.url, client.redirected)
+
+
+def came_from(url, redirected):
+    """The feed's address, and where its answers were redirected (within it) if they were."""
+    if not redirected:
+        return url
+    first = redirected[0][1]
+    more = len(redirected) - 1
+    return f"{url}, redirected to {first}" + (f" and {more:,} more" if more else "")
 
 
 def write_snapshot(folder, settings, text):
@@ -196,14 +209,14 @@ def import_profile(folder, *, client=None, on=None):
         return 2
     report = mapping.Report()
     try:
-        objects = fetch(settings, client or feed.Client())
+        objects, source = fetch(settings, client or feed.Client())
         accepted = mapping.map_services(objects, settings, report, latest)
         print("\n".join(summary(report)))
         if not accepted:
             print(f"import: no usable services came from {settings.source}; nothing was written.",
                   file=sys.stderr)  # fmt: skip
             return 1
-        text = mapping.snapshot_text(accepted, settings, report, settings.source, day)
+        text = mapping.snapshot_text(accepted, settings, report, source, day)
         written = write_snapshot(folder, settings, text)
     except feed.FeedError as exc:
         print(f"import: {exc}; nothing was written.", file=sys.stderr)

@@ -15,11 +15,18 @@ import contextlib
 import http.server
 import json
 import math
+import ssl
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
+TLS = Path(__file__).resolve().parent / "fixtures" / "tls"
+
+
+def trusting():
+    """A TLS context that trusts only the tests' own certificate for 127.0.0.1."""
+    return ssl.create_default_context(cafile=str(TLS / "cert.pem"))
 
 
 def bristol():
@@ -35,16 +42,31 @@ def bucks():
 
 
 class Feed:
-    """One feed's services, paged on request; ``details`` by id (as text) override the item."""
+    """One feed's services, paged on request; ``details`` by id (as text) override the item.
+    ``shape`` is the page's: ``oruk-1`` (Spring style) or ``hsds-3``."""
 
-    def __init__(self, items, details=None, *, default_per_page=50):
+    def __init__(self, items, details=None, *, shape="oruk-1", default_per_page=50):
         self.items, self.details = list(items), dict(details or {})
-        self.default_per_page = default_per_page
+        self.shape, self.default_per_page = shape, default_per_page
+        self.by_id = {}
+        for item in self.items:
+            self.by_id.setdefault(str(item.get("id")), item)
 
     def page(self, number, per_page):
         total = len(self.items)
         pages = max(1, math.ceil(total / per_page))
         content = self.items[(number - 1) * per_page : number * per_page] if number >= 1 else []
+        if self.shape == "hsds-3":
+            return {
+                "total_items": total,
+                "total_pages": pages,
+                "page_number": number,
+                "size": len(content),
+                "first_page": number == 1,
+                "last_page": number >= pages,
+                "empty": not content,
+                "contents": content,
+            }
         return {
             "totalElements": total,
             "totalPages": pages,
@@ -56,9 +78,7 @@ class Feed:
         }
 
     def detail(self, key):
-        if key in self.details:
-            return self.details[key]
-        return next((item for item in self.items if str(item.get("id")) == key), None)
+        return self.details.get(key) or self.by_id.get(key)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -104,15 +124,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 class FeedServer:
-    """A ThreadingHTTPServer on 127.0.0.1 (any free port) serving ``feeds`` by name."""
+    """A ThreadingHTTPServer on 127.0.0.1 (any free port) serving ``feeds`` by name; with
+    ``tls``, over https with the tests' own certificate (see ``trusting``)."""
 
-    def __init__(self, *, max_requests=5000):
+    def __init__(self, *, max_requests=5000, tls=False):
         self.feeds, self.routes, self.asked = {}, {}, []
         self.max_requests, self.lock = max_requests, threading.Lock()
         handler = type("Handler", (_Handler,), {"server_state": self})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(TLS / "cert.pem", TLS / "key.pem")
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+        scheme = "https" if tls else "http"
+        self.port = self.httpd.server_address[1]
+        self.origin = f"{scheme}://127.0.0.1:{self.port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.01,), daemon=True)
 
     def __enter__(self):
@@ -123,9 +150,9 @@ class FeedServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def add(self, name, items, details=None):
+    def add(self, name, items, details=None, *, shape="oruk-1"):
         """Serve ``items`` as the feed ``name``; returns its base address (``url(name)``)."""
-        self.feeds[name] = Feed(items, details)
+        self.feeds[name] = Feed(items, details, shape=shape)
         return self.url(name)
 
     def url(self, name):

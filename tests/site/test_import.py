@@ -528,14 +528,16 @@ class TestFeedErrors:
         state, base = server
         state.raw("/api/services/s1", b"", status=302, headers={"Location": "file:///etc/passwd"})
         assert self.fails(folder, capsys, client) == (
-            f"{base}services/s1 redirects to 'file:///etc/passwd', which is not http or https"
+            f"{base}services/s1 redirects to 'file:///etc/passwd', which is not http or https; "
+            f"the import follows a redirect only within {base.removesuffix('/api/')}"
         )
 
     def test_a_redirect_to_ftp_is_refused(self, folder, server, client, capsys):
         state, base = server
         state.raw("/api/services/s2", b"", status=301, headers={"Location": "ftp://example.org/"})
         assert self.fails(folder, capsys, client) == (
-            f"{base}services/s2 redirects to 'ftp://example.org/', which is not http or https"
+            f"{base}services/s2 redirects to 'ftp://example.org/', which is not http or https; "
+            f"the import follows a redirect only within {base.removesuffix('/api/')}"
         )
 
     def test_a_redirect_to_http_is_followed(self, folder, server, client, capsys):
