@@ -45,8 +45,8 @@ def sphinx(profile, out, doctrees, options=(), env=None):
 
 def languages(profile):
     """The languages the profile's site is built in: Welsh beside English for Wales."""
-    from signposting.problems import ProfileDataError
-    from signposting.profile import read_toml
+    from profiledata.problems import ProfileDataError
+    from profiledata.profile import read_toml
 
     try:
         data, _, _ = read_toml(profile_path(profile))

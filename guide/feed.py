@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import quote, urljoin, urlsplit
 
-from signposting import fields, files
+from profiledata import fields, files
 
 TIMEOUT = 20  # seconds, for connecting and for each read
 REQUEST_DEADLINE = 60  # seconds for each request, the whole answer read

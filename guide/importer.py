@@ -29,9 +29,9 @@ def arguments(parser):
 
 def read_settings(folder, today):
     """The mapping's ``Settings``, or every problem with ``profile.toml``'s tables."""
-    from signposting import schema
-    from signposting.problems import Problem
-    from signposting.profile import check_tables, read_toml
+    from profiledata import schema
+    from profiledata.problems import Problem
+    from profiledata.profile import check_tables, read_toml
 
     from .mapping import Settings
 
@@ -68,9 +68,9 @@ def read_settings(folder, today):
 def taken_ids(tables, snapshot):
     """The ids the profile's other services files use (national ones too, when it lists
     them), each with the file that uses it: an imported service must not take one."""
-    from signposting.problems import shown_path
-    from signposting.profile import national_files
-    from signposting.services import read_file
+    from profiledata.problems import shown_path
+    from profiledata.profile import national_files
+    from profiledata.services import read_file
 
     others = [path for path in tables["directory"].sources if path != snapshot]
     if tables["directory"].include_national:
@@ -85,7 +85,7 @@ def taken_ids(tables, snapshot):
 
 def fetch(settings, client):
     """The feed's services, and the address they came from (for the snapshot's header)."""
-    from signposting.problems import shown_path
+    from profiledata.problems import shown_path
 
     from . import feed
 
@@ -110,8 +110,8 @@ def came_from(url, redirected):
 def write_snapshot(folder, settings, text):
     """Write the snapshot through a temporary file in its folder; False when it holds the
     same services already (only the date of the import would change)."""
-    from signposting import files
-    from signposting.fields import Invalid
+    from profiledata import files
+    from profiledata.fields import Invalid
 
     from .feed import FeedError
     from .mapping import HEADER_MARK, same_but_date
@@ -190,9 +190,9 @@ def import_profile(folder, *, client=None, on=None):
     """The whole import for the profile in ``folder``; returns the exit status: 0 done (or
     unchanged), 1 nothing usable or the feed could not be read, 2 problems in the profile.
     ``on`` fixes the day (tests); ``client`` is a ``feed.Client`` (tests set its back-off)."""
-    from signposting.problems import ProfileDataError, shown_path
-    from signposting.problems import summary as problems_summary
-    from signposting.profile import today
+    from profiledata.problems import ProfileDataError, shown_path
+    from profiledata.problems import summary as problems_summary
+    from profiledata.profile import today
 
     from . import feed, mapping
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pycountry
 import yaml
-from signposting import fields, hsds, schema
-from signposting.services import Record, validate
+from profiledata import fields, hsds, schema
+from profiledata.services import Record, validate
 
 from . import ROOT
 
@@ -168,7 +168,7 @@ def language_code(value):
 class Settings:
     """What the mapping needs from the profile."""
 
-    table: object  # the checked [import] record (schema.RECORDS["import"])
+    table: object  # the checked [import] record (records.ImportTable)
     area: str
     nation: str
     snapshot_name: str  # as profile.toml names it

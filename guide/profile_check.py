@@ -13,8 +13,8 @@ def arguments(parser):
 
 
 def run(args):
-    from signposting.problems import ProfileDataError, summary
-    from signposting.profile import load_profile
+    from profiledata.problems import ProfileDataError, summary
+    from profiledata.profile import load_profile
 
     folder = profile_path(args.profile)
     try:

@@ -14,7 +14,7 @@ def arguments(parser):
 
 def stale():
     """Each generated file that differs from what the declaration makes, with its content."""
-    from signposting import json_schema
+    from profiledata import json_schema
 
     wanted = dict(json_schema.outputs())
     readme = ROOT / "README.md"

@@ -58,9 +58,10 @@ def extension_catalog(name):
 
 def declared(catalog):
     """The directory's words and labels, as ``schema.py`` and ``vocabulary.py`` declare them."""
-    from signposting import directives, schema, vocabulary
+    from profiledata import schema, vocabulary
+    from signposting import directives
 
-    where = ("docs/_ext/signposting/schema.py", 0)
+    where = ("docs/_ext/profiledata/schema.py", 0)
     for f in schema.SERVICE.fields:
         for text in (f.label, f.unstated):
             add(catalog, text, where)
@@ -69,7 +70,7 @@ def declared(catalog):
             add(catalog, f.filter.any, where)
         if isinstance(f.kind.labels, dict):
             for label in f.kind.labels.values():
-                add(catalog, label, ("docs/_ext/signposting/vocabulary.py", 0))
+                add(catalog, label, ("docs/_ext/profiledata/vocabulary.py", 0))
     for table in schema.PROFILE:
         for f in table.fields:
             add(catalog, f.label, where)

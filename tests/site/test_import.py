@@ -18,9 +18,9 @@ import pytest
 import yaml
 from helpers import ROOT
 from jsonschema import Draft202012Validator
-from signposting import hsds, schema
-from signposting.problems import shown_path
-from signposting.profile import load_profile
+from profiledata import hsds, schema
+from profiledata.problems import shown_path
+from profiledata.profile import load_profile
 
 from guide import feed, importer, mapping
 
@@ -904,7 +904,9 @@ class TestCommand:
         assert result.returncode == 0 and "--profile" in result.stdout
 
     def test_the_build_never_imports_the_feed_code(self):
-        build = (ROOT / "docs/_ext/signposting").rglob("*.py")
-        for path in build:
+        for path in [
+            *ROOT.glob("docs/_ext/signposting/*.py"),
+            *ROOT.glob("docs/_ext/profiledata/*.py"),
+        ]:
             text = path.read_text(encoding="utf-8")
             assert "urllib.request" not in text and "guide.feed" not in text, path

@@ -8,12 +8,12 @@ HTML-only post-transform, assets only for HTML builders).
 from pathlib import Path
 
 from languages import register_catalog
+from profiledata.vocabulary import REMEMBER_POLICIES
 from sphinx.util import logging
 
 from . import collect, html
 from .directives import ChecklistDirective, ChecklistIndexDirective, record_checklists
 from .i18n import CATALOG, _
-from .model import REMEMBER_POLICIES
 from .nodes import (
     checklist_hint,
     checklist_html,

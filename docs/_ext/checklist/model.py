@@ -8,8 +8,8 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-REMEMBER_POLICIES = ("tab", "device", "off")
+from profiledata.vocabulary import SLUG  # one definition, shared with services' ids
+
 _TIMER = re.compile(r"^(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
 MAX_TIMER_SECONDS = 60 * 60
 

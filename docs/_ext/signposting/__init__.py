@@ -11,9 +11,11 @@ from pathlib import Path
 
 from docutils import nodes
 from languages import register_catalog
+from profiledata import hsds, schema
+from profiledata.problems import ProfileDataError, summary
+from profiledata.profile import lacking_welsh, load_profile
 from sphinx.util import logging
 
-from . import hsds, schema
 from .directives import (
     AdditionsDirective,
     ContactsDirective,
@@ -26,8 +28,6 @@ from .directives import (
     resolve_links,
 )
 from .html import setup_nodes
-from .problems import ProfileDataError, summary
-from .profile import lacking_welsh, load_profile
 from .render import CATALOG
 
 logger = logging.getLogger(__name__)

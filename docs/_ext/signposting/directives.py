@@ -4,14 +4,14 @@ from urllib.parse import parse_qsl, urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from profiledata import schema
+from profiledata.fields import LANGUAGE_CODES
+from profiledata.vocabulary import TIER_WORDING, TIERS
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
-from . import schema
-from .fields import LANGUAGE_CODES
 from .render import ENGLISH, Words, _, contact_block, service_entry
-from .vocabulary import TIER_WORDING, TIERS
 
 logger = logging.getLogger(__name__)
 # The filters a link or a short list may use: every declared filter, by its URL key.

@@ -2,11 +2,11 @@
 
 from babel import Locale
 from docutils import nodes
+from profiledata import schema
+from profiledata.fields import language_name
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from . import schema
 from .directives import directory_filters
-from .fields import language_name
 from .render import Words, _, ngettext
 
 

@@ -12,10 +12,9 @@ from urllib.parse import urlsplit
 
 from babel.dates import format_date
 from docutils import nodes
+from profiledata import schema
+from profiledata.fields import LINK_SCHEMES, scheme
 from sphinx.locale import get_translation, get_translator
-
-from . import schema
-from .fields import LINK_SCHEMES, scheme
 
 CATALOG = "signposting"
 _ = get_translation(CATALOG)

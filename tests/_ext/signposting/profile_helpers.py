@@ -4,8 +4,8 @@ import datetime as dt
 import os
 
 import pytest
-from signposting.problems import ProfileDataError, shown_path
-from signposting.profile import load_profile
+from profiledata.problems import ProfileDataError, shown_path
+from profiledata.profile import load_profile
 
 TODAY = dt.date(2026, 11, 22)
 

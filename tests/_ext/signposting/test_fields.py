@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from signposting import fields
-from signposting.fields import Invalid
+from profiledata import fields
+from profiledata.fields import Invalid
 
 TODAY = dt.date(2026, 11, 22)
 

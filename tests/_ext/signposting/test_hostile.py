@@ -11,7 +11,7 @@ import sys
 import pytest
 from helpers import ROOT
 from profile_helpers import BASE, TODAY, problems_of, yaml_for
-from signposting.profile import load_profile
+from profiledata.profile import load_profile
 
 GOOD = '[area]\nname = "Testshire"\nnation = "england"\n'
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'

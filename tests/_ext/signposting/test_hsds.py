@@ -9,8 +9,8 @@ import pytest
 from helpers import ROOT
 from jsonschema import Draft202012Validator
 from profile_helpers import BASE, TODAY, yaml_for
-from signposting import hsds, schema
-from signposting.profile import load_profile
+from profiledata import hsds, schema
+from profiledata.profile import load_profile
 
 HSDS_SERVICE = json.loads((ROOT / "tests/fixtures/hsds-3.0/service.json").read_text())
 VALIDATOR = Draft202012Validator(HSDS_SERVICE, format_checker=Draft202012Validator.FORMAT_CHECKER)

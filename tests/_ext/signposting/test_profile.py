@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from profile_helpers import BASE, TODAY, problems_of, yaml_for
-from signposting.problems import ProfileDataError
-from signposting.profile import load_profile, months_between, today
+from profiledata.problems import ProfileDataError
+from profiledata.profile import load_profile, months_between, today
 
 GOOD = """[area]
 name = "Testshire"
@@ -172,7 +172,7 @@ def test_the_shipped_profiles_load_cleanly(request):
 
 def test_leeds_csv_matches_its_yaml(request, tmp_path):
     root = request.config.rootpath / "local/examples/leeds"
-    from signposting.services import read_file, validate
+    from profiledata.services import read_file, validate
 
     def services(name):
         records, problems = read_file(root / name)

@@ -14,17 +14,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from profile_helpers import BASE, TODAY, problems_of, yaml_for
-from signposting import json_schema, schema
+from profiledata import json_schema, records, schema
+from profiledata.problems import ProfileDataError
+from profiledata.profile import load_profile
+from profiledata.services import COLUMNS
 from signposting.directives import FILTERS, SignpostingDirective
-from signposting.problems import ProfileDataError
-from signposting.profile import load_profile
-from signposting.services import COLUMNS
 
 SCHEMAS = ROOT / "local" / "schema"
 SERVICE_FILES = sorted(
     [
         *ROOT.glob("local/examples/*/services.yaml"),
-        *ROOT.glob("docs/_ext/signposting/national/*.yaml"),
+        *ROOT.glob("docs/_ext/profiledata/national/*.yaml"),
     ]
 )
 PROFILE_FILES = sorted(ROOT.glob("local/**/profile.toml"))
@@ -127,7 +127,7 @@ def test_every_declared_field_reaches_everything_derived_from_it():
     """Adding a field is one entry: these all follow from the declaration."""
     items = json_schema.services_schema()["items"]["properties"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    record = {f.name for f in dataclasses.fields(schema.Service)}
+    record = {f.name for f in dataclasses.fields(records.Service)}
     for f in schema.SERVICE.fields:
         assert f.name in COLUMNS and f.name in items and f.name in record
         assert f"| `{f.name}` |" in readme

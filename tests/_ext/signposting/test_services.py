@@ -2,7 +2,7 @@
 
 import pytest
 from profile_helpers import BASE, TODAY, csv_for, problems_of, yaml_for
-from signposting.profile import load_profile
+from profiledata.profile import load_profile
 
 # (field, bad value or None to leave it out, the message expected)
 RULES = [
@@ -86,7 +86,7 @@ def test_an_entry_nobody_has_checked_has_no_date_and_is_never_stale(profile):
     (loaded,) = load_profile(
         profile(yaml=yaml_for([with_change("last_reviewed", None)])), on=TODAY
     ).services
-    assert loaded.last_reviewed == "" and loaded.stale is False
+    assert loaded.last_reviewed is None and loaded.stale is False
     assert loaded.as_json()["last_reviewed"] is None
 
 

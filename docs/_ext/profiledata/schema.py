@@ -9,14 +9,11 @@ Pure Python, no Sphinx: the rules can be tested and reused (``python -m guide ch
 """
 
 import copy
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from checklist.model import REMEMBER_POLICIES, SLUG
 
 from . import fields, files
 from .fields import Invalid
@@ -28,6 +25,8 @@ from .vocabulary import (
     IMPORT_FORMATS,
     NATIONS,
     PROVENANCE,
+    REMEMBER_POLICIES,
+    SLUG,
     STAGES,
     TIERS,
     TOPICS,
@@ -562,65 +561,6 @@ def validate(table, values, ctx):
     return clean, welsh, problems
 
 
-def _default(f):
-    if f.kind.many or isinstance(f.default, tuple):
-        return dataclasses.field(default_factory=lambda: list(f.default or ()))
-    if isinstance(f.default, dict):
-        return dataclasses.field(default_factory=lambda: dict(f.default))
-    return dataclasses.field(default="" if f.default is None else f.default)
-
-
-def record_class(name, table, extra=(), namespace=None):
-    """A dataclass with one attribute per declared field (defaults as declared), then the
-    ``extra`` ones the loader adds, and ``welsh``: the ``_cy`` values by field name."""
-    spec = [(f.name, Any, _default(f)) for f in table.fields]
-    spec += [("in_welsh", dict, dataclasses.field(default_factory=dict)), *extra]
-    return dataclasses.make_dataclass(
-        name, spec, namespace={"__module__": __name__, **(namespace or {})}
-    )
-
-
-def _as_json(self):
-    """The validated service, as ``directory.json`` holds it."""
-    data = {}
-    for f in SERVICE.fields:
-        value = getattr(self, f.name)
-        if value in ("", None):
-            continue
-        data[f.name] = value.isoformat() if isinstance(value, dt.date) else value
-    data["last_reviewed"] = self.last_reviewed.isoformat() if self.last_reviewed else None
-    if self.phone:
-        data["phone_uri"] = self.phone.uri
-    if self.in_welsh:
-        data["welsh"] = {k: v for k, v in sorted(self.in_welsh.items())}
-    data["national"] = self.national
-    data["stale"] = self.stale
-    return data
-
-
-def _filters(self):
-    """Each filter's key and this service's values, for the ``data-`` attributes."""
-    return {
-        f.filter.key: " ".join(getattr(self, f.name)) if f.kind.many else getattr(self, f.name)
-        for f in FILTERS
-    }
-
-
-Service = record_class(
-    "Service",
-    SERVICE,
-    extra=[
-        ("national", bool, dataclasses.field(default=False)),
-        ("stale", bool, dataclasses.field(default=False)),
-        ("source", str, dataclasses.field(default="")),
-        ("line", int, dataclasses.field(default=0)),
-    ],
-    namespace={"as_json": _as_json, "filters": _filters},
-)
-RECORDS = {
-    table.name: record_class(table.name.title().replace("_", ""), table) for table in PROFILE
-}
-globals().update({record.__name__: record for record in RECORDS.values()})  # for pickling
 LINK_KINDS = (PHONE, EMAIL, WEB)
 
 

@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 import pycountry
-from checklist.model import SLUG
 from email_validator import EmailNotValidError, validate_email
+
+from .vocabulary import SLUG
 
 UK_REGIONS = {"GB", "GG", "JE", "IM"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

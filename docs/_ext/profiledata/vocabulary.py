@@ -3,6 +3,14 @@
 ``schema.py`` says which field uses which list (ARCHITECTURE.md, "The local profile").
 """
 
+import re
+
+# Ids of checklists and of services: lower-case letters, digits and single hyphens.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Where a checklist's ticks are kept: this tab, this device, or nowhere ([checklists]).
+REMEMBER_POLICIES = ("tab", "device", "off")
+
 TIERS = {
     "advice": "Getting advice",
     "help": "Getting help",
