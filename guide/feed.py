@@ -385,17 +385,22 @@ def from_url(client, base, format):
         raise FeedError(
             f"{base}services has more than {MAX_PAGES} pages; the import reads at most {MAX_PAGES}"
         )
-    services, seen = [], set()
+    services, seen = [], {}
     for summary in listed:
         key = summary.get("id")
         if isinstance(key, str | int) and not isinstance(key, bool):
-            if key in seen:
-                continue  # on two pages: the feed changed while it was read
-            seen.add(key)
+            if str(key) in seen:  # ids compared as text: 2 and "2" are one
+                first, detail = seen[str(key)]
+                # Listed twice: the same item again (the feed changed while it was read) is
+                # its detail again; another service under that id is all its list item says.
+                # Either way the import reports both.
+                services.append(detail if summary == first else summary)
+                continue
             url = f"{base}services/{quote(str(key), safe='')}"
             detail = client.get_json(url)
             if not isinstance(detail, dict):
                 raise FeedError(f"{url} is not a service: it is not a JSON object")
+            seen[str(key)] = (summary, detail)
             services.append(detail)
         else:
             services.append(summary)  # no id to ask for: the summary is all there is

@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 from .build import DEFAULT_PROFILE, profile_path
@@ -25,6 +24,8 @@ HELP = "fetch the area's Open Referral UK feed ([import] in profile.toml) into a
 def arguments(parser):
     parser.add_argument("--profile", default=os.environ.get("PROFILE") or DEFAULT_PROFILE,
                         help="the profile folder (default local/default)")  # fmt: skip
+    parser.add_argument("--dry-run", action="store_true",
+                        help="fetch and show what would be taken and what would change; write nothing")  # fmt: skip
 
 
 def read_settings(folder, today):
@@ -34,6 +35,7 @@ def read_settings(folder, today):
     from profiledata.profile import check_tables, read_toml
 
     from .mapping import Settings
+    from .select import Selection
 
     data, lines, shown = read_toml(folder)
     raw = data.get("import")
@@ -62,6 +64,8 @@ def read_settings(folder, today):
         taken=taken_ids(tables, table.snapshot),
         source=table.url or raw["file"],
         listed=listed,
+        selection=Selection.from_table(table.select or None),
+        own_export=table.own_export,
     ), []  # fmt: skip
 
 
@@ -107,34 +111,8 @@ def came_from(url, redirected):
     return f"{url}, redirected to {first}" + (f" and {more:,} more" if more else "")
 
 
-def write_snapshot(folder, settings, text):
-    """Write the snapshot through a temporary file in its folder; False when it holds the
-    same services already (only the date of the import would change)."""
-    from profiledata import files
-    from profiledata.fields import Invalid
-
-    from .feed import FeedError
-    from .mapping import HEADER_MARK, same_but_date
-
-    try:  # checked again now: the folder may have changed since profile.toml was read
-        path = files.new_file(folder, settings.snapshot_name, (".yaml", ".yml"))
-    except Invalid as exc:
-        raise FeedError(f"[import] snapshot: {exc}") from None
-    if path.exists():
-        old = path.read_text(encoding="utf-8", errors="replace")
-        if HEADER_MARK not in "\n".join(old.splitlines()[:3]):
-            raise FeedError(
-                f"{settings.snapshot_name} was not written by the import: name another "
-                "[import] snapshot, or move that file"
-            )
-        if same_but_date(old, text):
-            return False
-    data = text.encode("utf-8")
-    if len(data) > files.SOURCE_LIMIT:
-        raise FeedError(
-            f"the snapshot would be {files.size_text(len(data))}; a services file may be at "
-            f"most {files.size_text(files.SOURCE_LIMIT)}"
-        )
+def write_atomically(path, data):
+    """Write ``data`` to ``path`` through a temporary file in its folder."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -145,6 +123,55 @@ def write_snapshot(folder, settings, text):
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def snapshot_path(folder, settings):
+    """Where the snapshot goes, checked again now (the folder may have changed since
+    ``profile.toml`` was read), and the services it holds now: None when there is no file,
+    or a ``FeedError`` when a person wrote it."""
+    import yaml
+    from profiledata import files
+    from profiledata.fields import Invalid
+
+    from .feed import FeedError
+    from .mapping import HEADER_MARK
+
+    try:
+        path = files.new_file(folder, settings.snapshot_name, (".yaml", ".yml"))
+    except Invalid as exc:
+        raise FeedError(f"[import] snapshot: {exc}") from None
+    if not path.exists():
+        return path, None, None
+    old = path.read_text(encoding="utf-8", errors="replace")
+    if HEADER_MARK not in "\n".join(old.splitlines()[:3]):
+        raise FeedError(
+            f"{settings.snapshot_name} was not written by the import: name another "
+            "[import] snapshot, or move that file"
+        )
+    try:
+        items = yaml.safe_load(old)
+    except yaml.YAMLError:
+        items = []
+    return path, old, items if isinstance(items, list) else []
+
+
+def write_snapshot(path, old, text):
+    """Write the snapshot; False when it holds the same services already (only the date of
+    the import would change)."""
+    from profiledata import files
+
+    from .feed import FeedError
+    from .mapping import same_but_date
+
+    if old is not None and same_but_date(old, text):
+        return False
+    data = text.encode("utf-8")
+    if len(data) > files.SOURCE_LIMIT:
+        raise FeedError(
+            f"the snapshot would be {files.size_text(len(data))}; a services file may be at "
+            f"most {files.size_text(files.SOURCE_LIMIT)}"
+        )
+    write_atomically(path, data)
     return True
 
 
@@ -152,24 +179,11 @@ def plural(count, word, many=None):
     return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
-def summary(report):
+def summary(report, report_name=None):
     """The lines of the one summary ``make import`` prints."""
-    from .mapping import SUMMARY_LIMIT
+    from . import report as reporting
 
-    lines = [
-        f"import: {report.imported:,} imported, {report.read - report.imported:,} skipped, "
-        f"of {plural(report.read, 'service')} in the feed"
-    ]
-    by_reason = defaultdict(list)
-    for feed_id, name, reason in report.skipped:
-        by_reason[reason].append(f"{feed_id or '(no id)'}: {name or '(no name)'}")
-    for reason, who in sorted(by_reason.items(), key=lambda item: (-len(item[1]), item[0])):
-        lines.append(f"  {len(who):,} skipped: {reason}")
-        lines += [f"    {one}" for one in who]
-    lines.append(
-        f"import: {plural(report.links_dropped, 'link')} dropped (not http or https); "
-        f"{plural(report.shortened, 'summary', 'summaries')} shortened to {SUMMARY_LIMIT} characters"
-    )
+    lines = reporting.counts(report.rows, report_name)
     if report.languages_dropped:
         shown = ", ".join(f"{k!r} ({n:,})" for k, n in sorted(report.languages_dropped.items()))
         lines.append(f"import: languages left out (no ISO 639-1 code): {shown}")
@@ -186,15 +200,17 @@ def summary(report):
     return lines
 
 
-def import_profile(folder, *, client=None, on=None):
+def import_profile(folder, *, client=None, on=None, dry_run=False):
     """The whole import for the profile in ``folder``; returns the exit status: 0 done (or
     unchanged), 1 nothing usable or the feed could not be read, 2 problems in the profile.
-    ``on`` fixes the day (tests); ``client`` is a ``feed.Client`` (tests set its back-off)."""
+    ``on`` fixes the day (tests); ``client`` is a ``feed.Client`` (tests set its back-off).
+    With ``dry_run``, everything is fetched, decided and shown, and nothing is written."""
     from profiledata.problems import ProfileDataError, shown_path
     from profiledata.problems import summary as problems_summary
     from profiledata.profile import today
 
     from . import feed, mapping
+    from . import report as reporting
 
     folder = Path(folder)
     latest, day = on or dt.date.today(), on or today()
@@ -208,16 +224,30 @@ def import_profile(folder, *, client=None, on=None):
         print(problems_summary(problems, folder, then="nothing was imported"), file=sys.stderr)
         return 2
     report = mapping.Report()
+    report_file = mapping.report_name(settings.snapshot_name)
     try:
+        path, old, old_items = snapshot_path(folder, settings)
         objects, source = fetch(settings, client or feed.Client())
         accepted = mapping.map_services(objects, settings, report, latest)
-        print("\n".join(summary(report)))
+        items = mapping.snapshot_items(accepted)
+        found = reporting.changes(old_items or [], items) if old is not None else None
+        if found is not None:
+            reporting.note_changes(report.rows, found)
+        print("\n".join(summary(report, Path(report_file).name)))
+        if found is not None:
+            print("\n".join(reporting.change_lines(found)))
+        if dry_run:
+            print("import: a dry run: nothing was written.")
+            return 0 if accepted else 1
+        report_path = path.with_name(Path(report_file).name)
+        write_atomically(report_path, reporting.csv_text(report.rows).encode("utf-8"))
+        print(f"import: wrote {shown_path(report_path)}")
         if not accepted:
-            print(f"import: no usable services came from {settings.source}; nothing was written.",
-                  file=sys.stderr)  # fmt: skip
+            print(f"import: no usable services came from {settings.source}; the snapshot was "
+                  "not written.", file=sys.stderr)  # fmt: skip
             return 1
-        text = mapping.snapshot_text(accepted, settings, report, source, day)
-        written = write_snapshot(folder, settings, text)
+        text = mapping.snapshot_text(items, settings, report, source, day)
+        written = write_snapshot(path, old, text)
     except feed.FeedError as exc:
         print(f"import: {exc}; nothing was written.", file=sys.stderr)
         return 1
@@ -231,4 +261,4 @@ def import_profile(folder, *, client=None, on=None):
 
 
 def run(args):
-    return import_profile(profile_path(args.profile))
+    return import_profile(profile_path(args.profile), dry_run=args.dry_run)

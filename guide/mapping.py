@@ -9,20 +9,22 @@ Pure: no network, no files written.
 """
 
 import datetime as dt
+import json
 import os
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pycountry
 import yaml
-from profiledata import fields, hsds, schema
+from profiledata import hsds, schema
 from profiledata.services import Record, validate
 
-from . import ROOT
+from . import ROOT, feedtext, links
+from . import report as reporting
+from .select import Selection, decide
 
 SUMMARY_LIMIT = 400
 SCHEMA = ROOT / "local" / "schema" / "services.schema.json"
@@ -33,66 +35,6 @@ TIERS = list(schema.SERVICE.by_name["tier"].kind.labels)
 
 
 # --- text ------------------------------------------------------------------------------------
-
-
-class _PlainText(HTMLParser):
-    """The text of some HTML: tags dropped, entities read, script and style left out."""
-
-    SKIP = {"script", "style", "template", "noscript"}
-    BLOCKS = set(
-        [
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "br",
-            "dd",
-            "div",
-            "dl",
-            "dt",
-            "footer",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hr",
-            "li",
-            "main",
-            "nav",
-            "ol",
-            "p",
-            "pre",
-            "section",
-            "table",
-            "td",
-            "th",
-            "tr",
-            "ul",
-        ]
-    )  # <p>one</p><p>two</p> reads "one two"; <b>on</b>e reads "one"
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.skipping = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skipping += 1
-        if tag in self.BLOCKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        if tag in self.BLOCKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
 
 
 def one_line(value):
@@ -106,34 +48,27 @@ def _number(value):
 
 
 def plain_text(value):
-    """A feed's text (which may be HTML) as plain text; a number as text; anything else is
-    left for validation to name."""
+    """A feed's text (which may be HTML) as plain text on one line (``feedtext.py``), with
+    what no reader can see removed; a number as text; anything else is left for validation
+    to name."""
     if _number(value):
         return str(value)
     if not isinstance(value, str):
         return value
-    parser = _PlainText()
-    parser.feed(value)
-    parser.close()
-    return one_line("".join(parser.parts))
+    return feedtext.one_line(value)
 
 
 def as_written(value):
     """Text from the guide's own export: plain text already (a summary may say "<b>" and
-    mean it), so only put on one line."""
+    mean it), so only put on one line, without what no reader can see."""
     if _number(value):
         return str(value)
-    return one_line(value) if isinstance(value, str) else value
+    return one_line(feedtext.invisible(value)[0]) if isinstance(value, str) else value
 
 
 def shorten(value, limit=SUMMARY_LIMIT):
-    """At most ``limit`` characters, cut at a word boundary and ended with "…"."""
-    if len(value) <= limit:
-        return value
-    cut = value[: limit - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.-–—") + "…"
+    """At most ``limit`` characters, cut at a sentence or a word and ended with "…"."""
+    return feedtext.shorten(value, limit)
 
 
 def slug(value, limit=100):
@@ -175,24 +110,38 @@ class Settings:
     taken: dict = field(default_factory=dict)  # ids other services files use -> the file
     source: str = ""  # the feed's URL, or the file as profile.toml names it
     listed: bool = False  # whether [directory] sources lists the snapshot
+    selection: Selection = field(default_factory=Selection)  # [import.select]
+    own_export: bool = False  # [import] own_export: trust the guide's own attributes
 
 
 @dataclass
 class Report:
-    """What the import did, for the summary."""
+    """What the import did: a row for every feed service, and what the summary counts."""
 
-    read: int = 0
-    imported: int = 0
-    skipped: list = field(default_factory=list)  # (feed id, name, reason)
-    links_dropped: int = 0
-    shortened: int = 0
+    rows: list = field(default_factory=list)  # report.Row, in feed order
     languages_dropped: Counter = field(default_factory=Counter)  # as the feed wrote them
     unmapped: Counter = field(default_factory=Counter)  # (name, id) -> services
+
+    @property
+    def read(self):
+        return sum(1 for row in self.rows if row.reason != "no longer in the feed")
+
+    @property
+    def imported(self):
+        return sum(1 for row in self.rows if row.outcome == "taken")
 
 
 def _scalar(value):
     ok = isinstance(value, str | int | float) and not isinstance(value, bool)
     return one_line(str(value)) if ok else ""
+
+
+def feed_id_of(obj):
+    """The feed's id for a service as text (``2`` and ``"2"`` are one id; ``2.0`` is ``2``)."""
+    value = obj.get("id")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return as_written(_scalar(value))
 
 
 def feed_terms(obj):
@@ -203,7 +152,7 @@ def feed_terms(obj):
         term = item.get("taxonomy_term")
         term = term if isinstance(term, dict) else {}
         if str(term.get("taxonomy") or "").startswith(hsds.TAXONOMY_PREFIX):
-            continue  # read by read_service, without any table
+            continue  # the guide's own: read by read_service, only from its own export
         found = (_scalar(term.get("id", item.get("taxonomy_term_id"))), _scalar(term.get("name")))
         if any(found):
             yield found
@@ -218,11 +167,67 @@ def lookup(table, term_id, name):
     return None
 
 
+def outpost(obj):
+    """A service as the Outpost API serves ORUK 1 (``min_age``/``max_age``, ``taxonomies``,
+    ``locations`` with their address inline, ``contacts`` with one ``phone`` each,
+    ``organisation``, ``weekday`` schedules, costs with ``amount`` and ``cost_type``) in the
+    ORUK 1 shape ``hsds.from_oruk1`` reads. Other ORUK 1 services are returned as they are."""
+    marks = ("min_age", "max_age", "taxonomies", "locations", "organisation", "age_band_under_2")
+    if not any(mark in obj for mark in marks):
+        return obj
+    result = dict(obj)
+    low, high = obj.get("min_age"), obj.get("max_age")
+    if low is None and high is None and obj.get("age_band_under_2") is True:
+        low, high = 0, 2  # the band says under two, with no ages given
+    if low is not None or high is not None:
+        result["eligibilitys"] = [{"minimum_age": low, "maximum_age": high}]
+    result["service_taxonomys"] = [
+        {"taxonomy": {"id": t.get("id"), "name": t.get("name"), "vocabulary": "outpost"}}
+        for t in hsds.objects_in(obj.get("taxonomies"))
+    ]
+    if isinstance(obj.get("organisation"), dict) and "organization" not in obj:
+        result["organization"] = obj["organisation"]
+    contacts = hsds.objects_in(obj.get("contacts"))
+    result["contacts"] = [
+        {"phones": [{"number": c["phone"]}] if isinstance(c.get("phone"), str) else []}
+        for c in contacts
+    ]
+    if not obj.get("email"):
+        emails = [c["email"] for c in contacts if isinstance(c.get("email"), str) and c["email"]]
+        result["email"] = emails[0] if emails else obj.get("email")
+    result["service_at_locations"] = [
+        {"location": {"name": place.get("name"), "physical_addresses": [place]}}
+        for place in hsds.objects_in(obj.get("locations"))
+    ]
+    result["regular_schedules"] = [
+        dict(s, byday=s.get("byday") or s.get("weekday"))
+        for s in hsds.objects_in(obj.get("regular_schedules"))
+    ]
+    costs = []
+    for option in hsds.objects_in(obj.get("cost_options")):
+        amount = _scalar(option.get("amount"))
+        per = _scalar(option.get("cost_type"))
+        who = _scalar(option.get("option"))
+        described = " ".join(p for p in (f"£{amount}" if amount else "", per) if p)
+        described = f"{described} ({who})" if described and who else described or who
+        costs.append({"option": described} if described else {})
+    if obj.get("free") is True and not costs:
+        costs = [{"amount": 0}]
+    result["cost_options"] = [c for c in costs if c]
+    if obj.get("needs_referral") is True:
+        result["_access"] = ["professional-referral"]
+    return result
+
+
 def prepare(obj, format):
-    """The service in the HSDS 3.0 shape ``read_service`` reads: ORUK 1 converted, and
-    schedules that give only days and hours given a description."""
+    """The service in the HSDS 3.0 shape ``read_service`` reads: ORUK 1 (and Outpost's ORUK
+    1) converted, and schedules that give only days and hours given a description."""
     if format == "oruk-1":
-        return hsds.from_oruk1(obj)
+        shaped = outpost(obj)
+        result = hsds.from_oruk1(shaped)
+        if "_access" in shaped:
+            result["_access"] = shaped["_access"]
+        return result
     schedules = hsds.objects_in(obj.get("schedules"))
     if schedules and not schedules[0].get("description"):
         described = "; ".join(str(t) for s in schedules if (t := hsds.schedule_text(s)))
@@ -230,47 +235,139 @@ def prepare(obj, format):
     return obj
 
 
-def values_of(obj, settings, report):
-    """Our fields for one feed service, before validation, and a reason to skip it (or None)."""
+def untrusted(obj):
+    """The service without the guide's own ``parent-infant-guide-*`` attributes: from any
+    feed but the guide's own export (``[import] own_export = true``), they are ignored."""
+    attributes = obj.get("attributes")
+    if not isinstance(attributes, list):
+        return obj
+    kept = []
+    for item in attributes:
+        term = item.get("taxonomy_term") if isinstance(item, dict) else None
+        taxonomy = term.get("taxonomy") if isinstance(term, dict) else None
+        if not str(taxonomy or "").startswith(hsds.TAXONOMY_PREFIX):
+            kept.append(item)
+    return dict(obj, attributes=kept)
+
+
+CONTACTS = (("website", links.web), ("email", links.email), ("phone", links.phone))
+REACH = ("phone", "email", "website", "address")
+
+
+def raw_contacts(obj):
+    """The service's contacts as the feed wrote them, before any text step: a URL's ``&``
+    must stay an ``&``."""
+    found = {"website": obj.get("url"), "email": obj.get("email")}
+    phone = hsds.first(obj.get("phones"))
+    number, extension = phone.get("number"), phone.get("extension")
+    if _number(number):
+        number = str(number)
+    if isinstance(number, str) and extension not in (None, "") and "ext" not in number.lower():
+        number = f"{number} ext {_scalar(extension)}"
+    found["phone"] = number
+    return {key: value for key, value in found.items() if value not in (None, "")}
+
+
+def check_contacts(values, obj, notes):
+    """Each contact from the feed repaired (``links.py``), or dropped with a note."""
+    for name, _ in CONTACTS:
+        values.pop(name, None)
+    for name, check in CONTACTS:
+        raw = raw_contacts(obj).get(name)
+        if raw is None:
+            continue
+        try:
+            values[name], repairs = check(raw)
+        except links.Unusable as exc:
+            notes.append(f"{name} left out: {exc}")
+            continue
+        notes += [f"{name}: {repair}" for repair in repairs]
+    for name in ("checked_against",):
+        if name in values:
+            try:
+                values[name], _ = links.web(values[name])
+            except links.Unusable as exc:
+                del values[name]
+                notes.append(f"{name} left out: {exc}")
+
+
+def values_of(obj, settings, report, notes):
+    """Our fields for one feed service (in the HSDS 3.0 shape), before validation, and the
+    outcome and reason when it is not taken: ("left" or "skipped", why), or None."""
+    if not settings.own_export:
+        obj = untrusted(obj)
     own = {name for name, _, _ in hsds.own_terms(obj)}
-    values = hsds.read_service(obj, as_written if "id" in own else plain_text)
+    trusted = settings.own_export and "id" in own
+    values = hsds.read_service(obj, as_written if trusted else plain_text)
     values = {key: value for key, value in values.items() if key in schema.SERVICE.keys}
     values.pop("provenance", None)  # an imported service comes from the local profile
     values.pop("feed_id", None)  # ours is the id this feed gives it
-    if feed_id := _scalar(obj.get("id")):
+    if feed_id := feed_id_of(obj):
         values["feed_id"] = feed_id
+    if not trusted and isinstance(obj.get("description"), str):
+        values["summary"] = feedtext.summary(obj["description"], SUMMARY_LIMIT)
+        if not values["summary"]:
+            del values["summary"]
+    elif isinstance(values.get("summary"), str) and len(values["summary"]) > SUMMARY_LIMIT:
+        values["summary"] = shorten(values["summary"])
+    if isinstance(values.get("summary_cy"), str) and len(values["summary_cy"]) > SUMMARY_LIMIT:
+        values["summary_cy"] = shorten(values["summary_cy"])
     status = obj.get("status")
     if isinstance(status, str) and status.strip().lower() not in ("", "active"):
-        return values, f"its status in the feed is {one_line(status)[:40]!r}, not 'active'"
+        return values, (
+            "left",
+            f"its status in the feed is {one_line(status)[:40]!r}, not 'active'",
+        )
 
     table = settings.table
-    topics, tiers = set(), set()
+    topics, tiers, mapped = set(), set(), set()
     for term_id, name in dict.fromkeys(feed_terms(obj)):  # each term once a service
         topic, tier = lookup(table.topics, term_id, name), lookup(table.tiers, term_id, name)
         topics.add(topic)
         tiers.add(tier)
-        if not topic and not tier:
+        if topic or tier:
+            mapped.add(name or term_id)
+        else:
             report.unmapped[(name, term_id)] += 1
+
+    if "stages" in own and trusted:
+        chosen = None  # the guide's own export says its stages
+    else:
+        text = " ".join(
+            plain_text(obj.get(key))
+            for key in ("name", "description")
+            if isinstance(obj.get(key), str)
+        )
+        chosen = decide(settings.selection, feed_id=feed_id, text=text,
+                        low=obj.get("minimum_age"), high=obj.get("maximum_age"), terms=mapped)  # fmt: skip
+        if not chosen.taken:
+            return values, ("left", chosen.reason)
+        values["stages"] = list(chosen.stages)
+        notes.append(chosen.reason)
+
     own_topics = values.get("topics") if isinstance(values.get("topics"), list) else []
     if found := own_topics + [t for t in TOPICS if t in topics and t not in own_topics]:
         values["topics"] = found  # the guide's own first, in their order; then the table's
     tiers = [t for t in TIERS if t in tiers]
     if "tier" not in values:
         if len(tiers) > 1:
-            return values, f"its taxonomy terms give more than one level: {', '.join(tiers)}"
+            return values, (
+                "skipped",
+                f"its taxonomy terms give more than one level: {', '.join(tiers)}",
+            )
         if tiers or table.default_tier:
             values["tier"] = tiers[0] if tiers else table.default_tier
+    if "access" not in values and obj.get("_access"):
+        values["access"] = list(obj["_access"])
     if "access" not in values and table.default_access:
         values["access"] = list(table.default_access)
 
-    for key in ("website", "checked_against"):
-        if key in values and fields.scheme(values[key]) not in fields.WEB_SCHEMES:
-            del values[key]
-            report.links_dropped += 1
-    for key in ("summary", "summary_cy"):
-        if isinstance(values.get(key), str) and len(values[key]) > SUMMARY_LIMIT:
-            values[key] = shorten(values[key])
-            report.shortened += 1
+    check_contacts(values, obj, notes)
+    if not any(values.get(name) for name in REACH):
+        return values, (
+            "skipped",
+            "no way to reach it: no usable phone, e-mail, website or address",
+        )
     if "languages" in values:
         codes = []
         for item in values["languages"]:
@@ -315,21 +412,57 @@ def give_ids(candidates, taken):
         candidate["values"]["id"] = wanted
 
 
+def _fingerprint(obj):
+    return json.dumps(obj, sort_keys=True, default=str)
+
+
+def duplicates(objects):
+    """For each service whose feed id (as text) an earlier one has: (the earlier one's
+    position, whether the two are the same in every field)."""
+    first, found = {}, {}
+    for number, obj in enumerate(objects):
+        feed_id = feed_id_of(obj)
+        if not feed_id:
+            continue
+        if feed_id in first:
+            earlier = first[feed_id]
+            found[number] = (earlier, _fingerprint(obj) == _fingerprint(objects[earlier]))
+        else:
+            first[feed_id] = number
+    return found
+
+
 def map_services(objects, settings, report, today):
-    """The services that pass, each as (``Service``, the values written); the rest are in
-    ``report.skipped`` with their reasons."""
-    candidates = []
-    for obj in objects:
+    """The services that pass, each as (``Service``, the values written); every feed service
+    gets its row in ``report.rows``: taken (and by which rule), left (and why) or skipped
+    (taken but unusable, and why), with each repair and dropped contact noted."""
+    candidates, twice, copies = [], duplicates(objects), Counter()
+    for number, obj in enumerate(objects):
+        notes, feed_id = [], feed_id_of(obj)
+        if number in twice and twice[number][1]:
+            values = {"feed_id": feed_id, "name": plain_text(_scalar(obj.get("name")))}
+            why = (f"the same service as row {twice[number][0] + 1} of the feed "
+                   f"(the same id, {feed_id!r}, and the same fields)")  # fmt: skip
+            candidates.append({"values": values, "reason": ("left", why), "notes": notes})
+            continue
         try:
-            values, reason = values_of(prepare(obj, settings.table.format), settings, report)
+            values, reason = values_of(prepare(obj, settings.table.format), settings, report, notes)
         except (TypeError, AttributeError, ValueError):  # a list where text belongs, and so on
-            values = {"feed_id": _scalar(obj.get("id")), "name": _scalar(obj.get("name"))}
-            reason = f"it is not an {settings.table.format} service: a field holds the wrong kind of value"
-        candidates.append({"values": values, "reason": reason})
+            values = {"feed_id": feed_id, "name": plain_text(_scalar(obj.get("name")))}
+            reason = ("skipped", f"it is not an {settings.table.format} service: a field holds "
+                      "the wrong kind of value")  # fmt: skip
+        if number in twice:
+            copies[feed_id] += 1
+            values["feed_id"] = kept = f"{feed_id}#{copies[feed_id] + 1}"
+            notes.append(f"its feed id {feed_id!r} is also given to row {twice[number][0] + 1} "
+                         f"of the feed, a different service: kept as feed id {kept!r}")  # fmt: skip
+        candidates.append({"values": values, "reason": reason, "notes": notes})
     give_ids([c for c in candidates if c["reason"] is None], settings.taken)
     accepted = []
     for number, candidate in enumerate(candidates, start=1):
-        values, reason = candidate["values"], candidate["reason"]
+        values, reason, notes = candidate["values"], candidate["reason"], candidate["notes"]
+        if isinstance(reason, str):  # give_ids: an id used twice
+            reason = ("skipped", reason)
         if reason is None:
             record = Record(settings.snapshot_name, 0, number, values=values)
             service, problems = validate(
@@ -337,14 +470,16 @@ def map_services(objects, settings, report, today):
             )
             if service is not None:
                 accepted.append((service, values))
+                why, *rest = notes or ["the guide's own export, with its stages"]
+                report.rows.append(reporting.Row(service.feed_id, service.name, "taken", why, rest))
                 continue
             raw = values.get("id")  # as services.validate names the service
             ok = isinstance(raw, str) and raw.strip()
             prefix = f"service {raw.strip()[:100]!r}: " if ok else f"service {number}: "
-            reason = "; ".join(p.message.removeprefix(prefix) for p in problems)
+            reason = ("skipped", "; ".join(p.message.removeprefix(prefix) for p in problems))
         name = values.get("name") if isinstance(values.get("name"), str) else ""
-        report.skipped.append((str(values.get("feed_id") or ""), name, reason))
-    report.read, report.imported = len(objects), len(accepted)
+        feed_id = values.get("feed_id") if isinstance(values.get("feed_id"), str) else ""
+        report.rows.append(reporting.Row(feed_id, name, *reason, notes))
     return accepted
 
 
@@ -359,7 +494,7 @@ def _yaml_value(value):
     return str(value)
 
 
-def service_yaml(service, written):
+def service_item(service, written):
     """One service as a hand-written file holds it: the fields the import gave (defaults are
     the profile's), in declared order, each Welsh text after its field."""
     item = {}
@@ -369,9 +504,24 @@ def service_yaml(service, written):
             item[f.name] = _yaml_value(value)
         if f.name in service.in_welsh:
             item[f.name + schema.WELSH_SUFFIX] = _yaml_value(service.in_welsh[f.name])
+    return item
+
+
+def service_yaml(item):
     return yaml.safe_dump(
         [item], allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000
     )
+
+
+def snapshot_items(accepted):
+    """The snapshot's services, sorted by id, as the YAML holds them."""
+    return [service_item(s, v) for s, v in sorted(accepted, key=lambda pair: pair[0].id)]
+
+
+def report_name(snapshot_name):
+    """``<snapshot stem>.report.csv``, beside the snapshot."""
+    path = Path(snapshot_name)
+    return path.with_name(path.stem + ".report.csv").as_posix()
 
 
 def schema_line(snapshot):
@@ -383,18 +533,20 @@ def schema_line(snapshot):
     return f"# yaml-language-server: $schema={target}"
 
 
-def snapshot_text(accepted, settings, report, source, day):
-    """The snapshot: the header, then each service sorted by id."""
+def snapshot_text(items, settings, report, source, day):
+    """The snapshot: the header, then each service (``snapshot_items``)."""
     table = settings.table
+    counts = Counter(row.outcome for row in report.rows)
     header = [
         schema_line(table.snapshot),
         f"{HEADER_MARK} (make import) from the area's Open Referral UK feed.",
         "# The next import replaces it: put corrections in the feed, or in another file.",
         f"# Source: {source} ({table.format})",
-        f"# Services: {report.imported} imported, {len(report.skipped)} skipped",
+        f"# Services: {counts['taken']} taken, {counts['left']} left, {counts['skipped']} skipped, "
+        f"of {report.read} in the feed; why, for each: {Path(report_name(settings.snapshot_name)).name}",
         f"{DATE_LINE}{day.isoformat()}",
     ]
-    body = [service_yaml(s, v) for s, v in sorted(accepted, key=lambda pair: pair[0].id)]
+    body = [service_yaml(item) for item in items]
     return "\n".join(header) + "\n\n" + "\n".join(body)
 
 

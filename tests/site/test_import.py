@@ -3,8 +3,10 @@ by the test itself or read from a file, becomes a YAML snapshot in the profile t
 builds like a hand-written file; bad feeds stop with one line and write nothing; and the
 guide's own ``services.hsds.json`` comes back as the services it was made from."""
 
+import csv
 import datetime as dt
 import http.server
+import io
 import json
 import os
 import shutil
@@ -225,6 +227,12 @@ def run_import(folder, capsys, client=None, on=TODAY):
     return status, out, err
 
 
+def report_rows(folder):
+    """The report beside the snapshot, as a spreadsheet reads it."""
+    text = (folder / "imported.report.csv").read_text(encoding="utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
 def snapshot_services(folder):
     return yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))
 
@@ -255,13 +263,14 @@ class TestHsds3Feed:
             "/api/services/s3", "/api/services/s4", "/api/services/s5",
         ]  # fmt: skip
         assert out == (
-            "import: 4 imported, 1 skipped, of 5 services in the feed\n"
-            "  1 skipped: summary is missing; stages is missing\n"
+            "import: 4 taken, 0 left, 1 skipped, of 5 services in the feed\n"
+            "  1 skipped: summary is missing\n"
             "    s3: Toddler group\n"
-            "import: 1 link dropped (not http or https); 1 summary shortened to 400 characters\n"
+            "import: 1 service taken with a repair or a contact left out (see imported.report.csv)\n"
             "import: 2 taxonomy terms that no [import.topics] or [import.tiers] line maps:\n"
             "  Libraries (id t-lib): 2 services\n"
             "  Antenatal (id t-bump): 1 service\n"
+            f"import: wrote {shown_path(folder / 'imported.report.csv')}\n"
             f"import: wrote {shown_path(folder / 'imported.yaml')}\n"
         )
 
@@ -304,7 +313,7 @@ class TestHsds3Feed:
         }, "terms mapped by name and by id in any case; eng is en"
         assert services["baby-stay-and-play-2"]["tier"] == "advice", "default_tier"
         summary = services["bumps-and-babies"]["summary"]
-        assert summary == LONG[:397] + "…", "398 characters: cut after a word"
+        assert summary == LONG[:391] + " …", "eight whole sentences, then an ellipsis"
 
     def test_the_snapshot_has_its_header_and_validates_against_the_schema(self, folder, capsys):
         run_import(folder, capsys)
@@ -316,7 +325,7 @@ class TestHsds3Feed:
             "# Written by python -m guide import (make import) from the area's Open Referral UK feed.",
             "# The next import replaces it: put corrections in the feed, or in another file.",
             f"# Source: {base} (hsds-3)",
-            "# Services: 4 imported, 1 skipped",
+            "# Services: 4 taken, 0 left, 1 skipped, of 5 in the feed; why, for each: imported.report.csv",
             "# Imported on 2026-11-22",
             "",
         ]
@@ -341,9 +350,15 @@ class TestHsds3Feed:
         first = (folder / "imported.yaml").read_bytes()
         status, out, _ = run_import(folder, capsys, on=TODAY + dt.timedelta(days=3))
         assert status == 0
-        assert out.splitlines()[-1] == f"import: {shown_path(folder / 'imported.yaml')} unchanged"
+        assert out.splitlines()[-3:] == [
+            "import: no change to the services since the last import",
+            f"import: wrote {shown_path(folder / 'imported.report.csv')}",
+            f"import: {shown_path(folder / 'imported.yaml')} unchanged",
+        ]
         assert (folder / "imported.yaml").read_bytes() == first, "not even the date changes"
-        assert sorted(p.name for p in folder.iterdir()) == ["imported.yaml", "profile.toml"]
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "imported.report.csv", "imported.yaml", "profile.toml"
+        ]  # fmt: skip
 
     def test_a_changed_feed_is_written_again_with_its_date(self, folder, server, capsys):
         run_import(folder, capsys)
@@ -369,26 +384,35 @@ class TestHsds3Feed:
             "    x1: Mixed",
         ]
 
-    def test_nothing_usable_is_an_error_and_writes_nothing(self, tmp_path, server, capsys):
+    def test_nothing_usable_is_an_error_and_writes_only_the_report(self, tmp_path, server, capsys):
         state, base = server
-        serve_feed(state, [service("y1", "No way to reach", phones=[], minimum_age=30)])
+        serve_feed(state, [service("y1", "No way to reach", phones=[], url="http:/127.0.0.1/")])
         folder = write_profile(tmp_path / "area", source=f'url = "{base}"')
         status, out, err = run_import(folder, capsys)
         assert status == 1
         assert out.splitlines()[:3] == [
-            "import: 0 imported, 1 skipped, of 1 service in the feed",
-            "  1 skipped: stages is missing; needs at least one of phone, email or website",
+            "import: 0 taken, 0 left, 1 skipped, of 1 service in the feed",
+            "  1 skipped: no way to reach it: no usable phone, e-mail, website or address",
             "    y1: No way to reach",
         ]
-        assert err == f"import: no usable services came from {base}; nothing was written.\n"
+        assert err == (
+            f"import: no usable services came from {base}; the snapshot was not written.\n"
+        )
         assert not (folder / "imported.yaml").exists()
+        assert report_rows(folder) == [
+            ["feed_id", "name", "outcome", "reason"],
+            ["y1", "No way to reach", "skipped", "no way to reach it: no usable phone, e-mail, "
+             "website or address; ages 0 to 1; taxonomy term 'Stay and play'; the word 'babies'; "
+             "stages from ages; website left out: 'http://127.0.0.1/' is not a public web "
+             "address: 127.0.0.1 is a private address"],
+        ]  # fmt: skip
 
     def test_an_empty_feed_is_nothing_usable(self, tmp_path, server, capsys):
         state, base = server
         serve_feed(state, [])
         folder = write_profile(tmp_path / "area", source=f'url = "{base}"')
         status, out, err = run_import(folder, capsys)
-        assert status == 1 and out.startswith("import: 0 imported, 0 skipped, of 0 services")
+        assert status == 1 and out.startswith("import: 0 taken, 0 left, 0 skipped, of 0 services")
         assert state.asked == ["/api/services?page=1&per_page=50"]
 
     def test_an_id_another_file_uses_is_given_a_number(self, tmp_path, server, capsys):
@@ -415,18 +439,17 @@ class TestHsds3Feed:
         (folder / "feed.json").write_text(json.dumps(odd))
         status, out, err = run_import(folder, capsys)
         assert (status, err) == (0, "")
-        assert out.splitlines()[:6] == [
-            "import: 1 imported, 2 skipped, of 3 services in the feed",
-            "  1 skipped: email must be text",
-            "    7: 12",
+        assert out.splitlines()[:5] == [
+            "import: 2 taken, 0 left, 1 skipped, of 3 services in the feed",
             "  1 skipped: it is not an hsds-3 service: a field holds the wrong kind of value",
             "    w1: Lists for text",
-            "import: 1 link dropped (not http or https); 0 summaries shortened to 400 characters",
+            "import: 1 service taken with a repair or a contact left out (see imported.report.csv)",
+            "import: languages left out (no ISO 639-1 code): '5' (1), 'zz' (1)",
         ]
-        assert (
-            out.splitlines()[6]
-            == "import: languages left out (no ISO 639-1 code): '5' (1), 'zz' (1)"
-        )
+        assert report_rows(folder)[2][:3] == ["7", "12", "taken"], "the id 7 is the text '7'"
+        assert report_rows(folder)[2][3].endswith(
+            "website left out: 5 is not text; email left out: ['a'] is not text"
+        ), "a contact of the wrong kind is left out; the service keeps its phone"
 
 
 class TestFeedErrors:
@@ -632,17 +655,17 @@ class TestOruk1:
         status, out, err = run_import(folder, capsys)
         assert (status, err) == (0, "")
         assert out == (
-            "import: 2 imported, 2 skipped, of 4 services in the feed\n"
-            "  1 skipped: its status in the feed is 'inactive', not 'active'\n"
-            "    oruk-104: Closed drop-in\n"
-            "  1 skipped: stages is missing\n"
-            "    oruk-103: Adult learning: IT for beginners\n"
-            "import: 1 link dropped (not http or https); 0 summaries shortened to 400 characters\n"
+            "import: 2 taken, 2 left, 0 skipped, of 4 services in the feed\n"
+            "  1 left: its status in the feed is 'inactive', not 'active'\n"
+            "  1 left: no rule matched: ages 19 and over, which says nothing (everyone), no mapped "
+            "taxonomy term, none of the words\n"
+            "import: 1 service taken with a repair or a contact left out (see imported.report.csv)\n"
             "import: languages left out (no ISO 639-1 code): 'xx' (1)\n"
             "import: 3 taxonomy terms that no [import.topics] or [import.tiers] line maps:\n"
             "  Adult learning (id fsd-60): 1 service\n"
             "  Babies (id elig-babies): 1 service\n"
             "  Outdoor activities (id fsd-99): 1 service\n"
+            f"import: wrote {shown_path(folder / 'imported.report.csv')}\n"
             f"import: wrote {shown_path(folder / 'imported.yaml')}\n"
         )
         assert snapshot_services(folder) == [
@@ -659,6 +682,7 @@ class TestOruk1:
                 "languages": ["en", "ur"],
                 "area": "Exampleton",
                 "phone": "0113 496 0500",
+                "website": "https://www.example.gov.uk/dads",
                 "opening_times": "SA 10:00 to 12:00",
                 "feed_id": "oruk-102",
             },
@@ -694,7 +718,7 @@ class TestOruk1:
             state.json(f"/api/services/{obj['id']}", obj)
         folder = write_profile(tmp_path / "area", source=f'url = "{base}"', format="oruk-1")
         status, out, _ = run_import(folder, capsys, client)
-        assert status == 0 and out.startswith("import: 2 imported, 2 skipped, of 4 services")
+        assert status == 0 and out.startswith("import: 2 taken, 2 left, 0 skipped, of 4 services")
         assert state.asked[:2] == [
             "/api/services?page=1&per_page=50", "/api/services?page=2&per_page=50"
         ]  # fmt: skip
@@ -787,13 +811,13 @@ class TestRoundTrip:
         app.build()
         export = app.outdir / "services.hsds.json"
 
-        copy = write_profile(tmp_path / "copy", source='file = "services.hsds.json"', defaults="")
+        copy = write_profile(tmp_path / "copy", source='file = "services.hsds.json"',
+                             defaults="own_export = true")  # fmt: skip
         shutil.copy(export, copy / "services.hsds.json")
         status, out, err = run_import(copy, capsys)
         assert (status, err) == (0, "")
-        assert out.splitlines()[:3] == [
-            "import: 3 imported, 0 skipped, of 3 services in the feed",
-            "import: 0 links dropped (not http or https); 0 summaries shortened to 400 characters",
+        assert out.splitlines()[:2] == [
+            "import: 3 taken, 0 left, 0 skipped, of 3 services in the feed",
             "import: every taxonomy term in the feed is mapped",
         ]
         before = {s.id: s for s in load_profile(original, on=TODAY).services}
@@ -839,7 +863,7 @@ class TestMapping:
         assert mapping.plain_text(html) == text
 
     def test_shorten_at_a_word(self):
-        assert mapping.shorten("word " * 100) == ("word " * 79).strip() + "…"
+        assert mapping.shorten("word " * 100) == ("word " * 80).strip() + "…"
         assert len(mapping.shorten("x" * 500)) == 400
         assert mapping.shorten("short") == "short"
 
@@ -892,7 +916,7 @@ class TestCommand:
             capture_output=True, text=True, cwd=ROOT, env=env,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
-        assert "import: 2 imported, 2 skipped, of 4 services in the feed" in result.stdout
+        assert "import: 2 taken, 2 left, 0 skipped, of 4 services in the feed" in result.stdout
         assert f"import: wrote {folder / 'imported.yaml'}" in result.stdout
         assert (folder / "imported.yaml").exists()
 

@@ -144,6 +144,8 @@ class ImportTable:
     default_access: list[str] = field(default_factory=list)
     topics: dict[str, str] = field(default_factory=dict)
     tiers: dict[str, str] = field(default_factory=dict)
+    select: dict | None = None  # [import.select]; None: the README's default words
+    own_export: bool = False
     in_welsh: dict[str, str] = field(default_factory=dict)
 
 

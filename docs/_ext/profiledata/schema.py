@@ -252,6 +252,78 @@ def mapping(vocabulary):
     )
 
 
+SELECT_WORD = r"^[^\W_](?:[\w' -]*[^\W_])?\*?$"  # a word or phrase; a final * makes a prefix
+
+
+def selection():
+    """``[import.select]``: the words that take a service, the words and feed ids that leave
+    it out, and the stages when nothing else says (``guide/select.py`` applies them)."""
+    import re
+
+    word_rule = re.compile(SELECT_WORD)
+
+    def word_list(key, value):
+        if not isinstance(value, list) or len(value) > 500:
+            raise Invalid(f'{key}: must be a list of at most 500 words, such as ["baby"]')
+        found = []
+        for item in value:
+            item = fields.text(item, limit=100) if isinstance(item, str) else item
+            if not isinstance(item, str) or not word_rule.match(item):
+                raise Invalid(f"{key}: {item!r} is not a word or phrase (a final * makes a prefix)")
+            found.append(item)
+        return found
+
+    def check(value, ctx):
+        if not isinstance(value, dict):
+            raise Invalid("must be a table with words, exclude_words, exclude and default_stages")
+        allowed = ("words", "exclude_words", "exclude", "default_stages")
+        result = {}
+        for key, item in value.items():
+            if key not in allowed:
+                raise Invalid(f"unknown key {key!r}{fields.suggest(key, allowed)}")
+            if key in ("words", "exclude_words"):
+                result[key] = word_list(key, item)
+            elif key == "exclude":
+                if not isinstance(item, list) or len(item) > 10_000:
+                    raise Invalid('exclude: must be a list of feed ids, such as ["feed-id-1"]')
+                ids = [fields.text(i, limit=200) if isinstance(i, str) else i for i in item]
+                if any(isinstance(i, bool) or not isinstance(i, str | int) for i in ids):
+                    raise Invalid('exclude: must be a list of feed ids, such as ["feed-id-1"]')
+                result[key] = [str(i) for i in ids]
+            else:
+                try:
+                    result[key] = fields.choices(item, STAGES, required=False)
+                except Invalid as exc:
+                    raise Invalid(f"default_stages: {exc}") from None
+        return result
+
+    words_json = {
+        "type": "array",
+        "items": {"type": "string", "pattern": SELECT_WORD},
+        "maxItems": 500,
+    }
+    return Kind(
+        check,
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "words": words_json,
+                "exclude_words": words_json,
+                "exclude": {"type": "array", "items": {"type": ["string", "integer"]}},
+                "default_stages": {
+                    "type": "array",
+                    "items": {"enum": list(STAGES)},
+                    "uniqueItems": True,
+                },
+            },
+        },
+        example="a table of `words`, `exclude_words` (whole words, any case; a final `*` makes a "
+        "prefix), `exclude` (feed ids) and `default_stages`; without it, the words listed under "
+        '"Which services the import takes"',
+    )
+
+
 @dataclass(frozen=True)
 class Filter:
     """A field the directory can be filtered by: the URL key, its label and "any" option."""
@@ -384,11 +456,12 @@ SERVICE = Table(
             "the nations it applies in, default the profile's nation; all four are UK-wide",
             label="Where it applies", shown_for="national", hsds="attribute",
         ),
-        Field("phone", PHONE, "at least one of phone, email, website", label="Phone", hsds="phones"),
-        Field("email", EMAIL, "at least one of phone, email, website", label="Email", hsds="email"),
-        Field("website", WEB, "at least one of phone, email, website", label="Website", hsds="url"),
+        Field("phone", PHONE, "at least one of phone, email, website, address", label="Phone", hsds="phones"),
+        Field("email", EMAIL, "at least one of phone, email, website, address", label="Email", hsds="email"),
+        Field("website", WEB, "at least one of phone, email, website, address", label="Website", hsds="url"),
         Field(
-            "address", text(500), "where to go", label="Address", welsh=True,
+            "address", text(500), "where to go; at least one of phone, email, website, address",
+            label="Address", welsh=True,
             hsds="service_at_locations",
         ),
         Field(
@@ -419,7 +492,7 @@ SERVICE = Table(
             label="Last reviewed", hsds="assured_date",
         ),
     ),
-    one_of=("phone", "email", "website"),
+    one_of=("phone", "email", "website", "address"),
     required_when=(("tier", "audience", "families"),),
 )  # fmt: skip
 
@@ -499,6 +572,8 @@ PROFILE = (
             Field("default_access", words(ACCESS, required=True), "how families reach services the feed does not say"),
             Field("topics", mapping(TOPICS), "feed taxonomy terms (id or name, any case) and the topic each means", default={}),
             Field("tiers", mapping(TIERS), "feed taxonomy terms (id or name, any case) and the level each means", default={}),
+            Field("select", selection(), "which of the feed's services the guide takes"),
+            Field("own_export", BOOLEAN, "the feed is this guide's own services.hsds.json: trust its parent-infant-guide-* attributes (audience, nations, Welsh text, ids), which any other feed's are not", default=False),
         ),
         one_of=("url", "file"),
     ),

@@ -93,7 +93,7 @@ def test_an_entry_nobody_has_checked_has_no_date_and_is_never_stale(profile):
 def test_a_service_needs_one_way_to_contact_it(profile):
     service = with_change("phone", None)
     assert problems_of(profile(yaml=yaml_for([service]))) == [
-        "services.yaml:1: service 'stay-and-play': needs at least one of phone, email or website"
+        "services.yaml:1: service 'stay-and-play': needs at least one of phone, email, website or address"
     ]
 
 
