@@ -26,7 +26,6 @@ from profiledata import fields, files
 
 TIMEOUT = 20  # seconds, for connecting and for each read
 REQUEST_DEADLINE = 60  # seconds for each request, the whole answer read
-DEADLINE_MINUTES = 10  # the whole feed, unless [import] deadline says otherwise
 RETRIES = 3  # tries after the first, for timeouts, broken connections, 5xx and 429
 BACKOFF = 0.5  # seconds before the first retry, doubling each time (0.5 + 1 + 2 at most)
 PER_PAGE = 50

@@ -97,7 +97,7 @@ def fetch(settings, client):
     if not table.url:
         return feed.from_file(table.file, shown_path(table.file), table.format), settings.source
     if client.deadline is None:
-        client.deadline = getattr(table, "deadline", feed.DEADLINE_MINUTES) * 60
+        client.deadline = table.deadline * 60  # [import] deadline, in minutes
     services = feed.from_url(client, table.url, table.format)
     return services, came_from(table.url, client.redirected)
 

@@ -313,3 +313,25 @@ def test_the_default_deadline_is_ten_minutes(tmp_path, server, connections, caps
     assert importer.import_profile(folder, client=used) == 0
     capsys.readouterr()
     assert used.deadline == 600
+
+
+def test_the_profile_sets_the_deadline_in_minutes(tmp_path, server, connections, capsys):
+    folder = profile(tmp_path / "area", server.url("api"), extra="deadline = 2")
+    used = client()
+    assert importer.import_profile(folder, client=used) == 0
+    capsys.readouterr()
+    assert used.deadline == 120
+
+
+@pytest.mark.parametrize("value", ["0", "61", "1.5", '"10 minutes"', "true"])
+def test_a_deadline_that_is_not_minutes_is_named_and_nothing_is_fetched(
+    tmp_path, server, connections, capsys, value
+):
+    folder = profile(tmp_path / "area", server.url("api"), extra=f"deadline = {value}")
+    status, _, err = run_import(folder, capsys)
+    assert status == 2 and server.asked == [] and connections == []
+    line = next(n for n, text in enumerate(PROFILE.splitlines(), 1) if text == "{extra}")
+    assert (
+        f"profile.toml:{line}: [import] deadline: must be a whole number of minutes, from 1 to 60"
+        in err
+    )

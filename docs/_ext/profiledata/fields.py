@@ -252,7 +252,11 @@ def boolean(value):
     return value
 
 
-def months(value):
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
-        raise Invalid("must be a whole number of months, from 1 to 120")
+def whole_number(value, low, high, unit):
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise Invalid(f"must be a whole number of {unit}, from {low} to {high}")
     return value
+
+
+def months(value):
+    return whole_number(value, 1, 120, "months")

@@ -146,6 +146,7 @@ class ImportTable:
     tiers: dict[str, str] = field(default_factory=dict)
     select: dict | None = None  # [import.select]; None: the README's default words
     own_export: bool = False
+    deadline: int = 10
     in_welsh: dict[str, str] = field(default_factory=dict)
 
 

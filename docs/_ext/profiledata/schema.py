@@ -574,6 +574,7 @@ PROFILE = (
             Field("tiers", mapping(TIERS), "feed taxonomy terms (id or name, any case) and the level each means", default={}),
             Field("select", selection(), "which of the feed's services the guide takes"),
             Field("own_export", BOOLEAN, "the feed is this guide's own services.hsds.json: trust its parent-infant-guide-* attributes (audience, nations, Welsh text, ids), which any other feed's are not", default=False),
+            Field("deadline", Kind(lambda value, ctx: fields.whole_number(value, 1, 60, "minutes"), {"type": "integer", "minimum": 1, "maximum": 60}, example="a whole number of minutes, 1 to 60"), "how long reading the whole feed may take before the import stops", default=10),
         ),
         one_of=("url", "file"),
     ),
