@@ -27,7 +27,7 @@ from . import DOCS, EXT, ROOT
 NAME = "translations"
 HELP = "extract the pages' and the interface's words into locales/cy (keeping translations)"
 LOCALES = ROOT / "locales"
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "tr": None}  # words.tr("...") in signposting
 EXTENSIONS = ("attribution", "checklist", "languages", "signposting", "cards", "offline")
 THEME = EXT / "theme" / "practice-guide"
 
@@ -88,6 +88,10 @@ def sphinx_catalog(language, html):
     conf = runpy.run_path(str(ROOT / "conf.py"))
     for key in ("html_title", "html_short_title"):  # the guide's name, in the page's language
         add(catalog, conf.get(key), ("conf.py", 0))
+    for filename, line, message, _comments, _context in extract_from_dir(
+        str(THEME.parent), method_map=[("*.py", "python")], keywords=KEYWORDS
+    ):
+        add(catalog, message, (f"docs/_ext/theme/{filename}", line))
     for template in sorted(THEME.glob("*.html")):
         with open(template, "rb") as handle:
             for line, message in _jinja(handle):

@@ -25,6 +25,7 @@ def setup(app):
     app.connect("html-page-context", links.add_links)
     app.connect("html-page-context", links.translate_titles)
     app.connect("html-page-context", links.mark_english_titles)
+    app.add_transform(untranslated.ChooseLanguage)
     app.add_transform(untranslated.MarkUntranslated)
     app.connect("env-purge-doc", untranslated.purge)
     app.connect("env-merge-info", untranslated.merge)

@@ -70,7 +70,9 @@ class GlossaryDirective(SphinxDirective):
             for path in sorted(Path(folder, language, "LC_MESSAGES").glob("*.po")):
                 self.env.note_dependency(str(path))
         rows = interface_messages(folders, language)
-        table = nodes.table(classes=["interface-glossary"])
+        # A reviewer's table, not the page's text: never offered for translation, and left
+        # out of search, so a search never shows catalogue text (``no-search``).
+        table = nodes.table(classes=["interface-glossary", "no-search"])
         group = nodes.tgroup(cols=3)
         table += group
         for width in (2, 5, 5):
@@ -82,6 +84,8 @@ class GlossaryDirective(SphinxDirective):
         group += body
         for name, english, welsh in rows:
             body += self.row([name, english, welsh or _("(not yet translated)")], lang=language)
+        for node in table.findall(nodes.TextElement):
+            node["translatable"] = False
         return [table]
 
     @staticmethod

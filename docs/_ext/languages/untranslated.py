@@ -4,6 +4,12 @@ screen readers switch voice.
 
 Quoted wording is never translated (``{wording}`` marks it untranslatable): it stays in the
 language it was published in, marked as such.
+
+Words our extensions make (a directory entry, the area's name) are never page text: a block of
+them is marked ``generated`` (neither offered for translation nor marked English), and words
+inside a sentence come in both languages (``either``), so that a sentence is wholly in one
+language: the page's where the sentence is translated or made wholly by an extension, English
+where the sentence is the untranslated original.
 """
 
 from pathlib import Path
@@ -22,6 +28,39 @@ ENGLISH = "language-en"
 SKIP = (nodes.literal_block, nodes.doctest_block, nodes.raw, nodes.comment)
 
 
+class either(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
+    """Words made by an extension in the page's language (first child) and in English (second);
+    ``ChooseLanguage`` keeps the one that matches the sentence around them."""
+
+    def astext(self):
+        return self.children[0].astext()  # a heading's id is made from the page's language
+
+
+def bilingual(translated, english):
+    """An ``either`` node from two lists of nodes: the page's language, and English."""
+    return either("", "", nodes.inline("", "", *translated), nodes.inline("", "", *english))
+
+
+def generated(*trees):
+    """Mark every text in these nodes as an extension's words, already in the page's language:
+    not page text, so never extracted for translators nor marked as untranslated English."""
+    for tree in trees:
+        for node in tree.findall(nodes.TextElement):
+            if not isinstance(node, nodes.Inline):  # Sphinx unwraps an inline that has the key
+                node["translatable"] = False
+    return list(trees)
+
+
+def made_by_extensions(node):
+    """Whether a sentence is made wholly of ``either`` words (and spaces or punctuation)."""
+    if not any(True for _ in node.findall(either)):
+        return False
+    copy = node.deepcopy()
+    for inner in list(copy.findall(either)):
+        inner.parent.remove(inner)
+    return not any(ch.isalnum() for ch in copy.astext())
+
+
 def inside_english(node):
     parent = node.parent
     while parent is not None:
@@ -29,6 +68,32 @@ def inside_english(node):
             return True
         parent = parent.parent
     return False
+
+
+class ChooseLanguage(Transform):
+    """Each ``either`` takes the language of its sentence: English in an untranslated sentence of
+    the page's, the page's language where the sentence is translated or made wholly by
+    extensions (then it is not page text: nothing to translate). Before ``doctree-read``
+    (priority 880), so titles, breadcrumbs and the search index see the chosen words."""
+
+    default_priority = 870
+
+    def apply(self, **kwargs):
+        chosen = []
+        for node in self.document.findall(either):
+            sentence = node.parent
+            while isinstance(sentence, nodes.Inline) and sentence.parent is not None:
+                sentence = sentence.parent
+            english = not sentence.get("translated") and (
+                inside_english(node)
+                or (is_translatable(sentence) and not made_by_extensions(sentence))
+            )
+            chosen.append((node, sentence, english))
+        for node, sentence, english in chosen:
+            if not english and not sentence.get("translated"):
+                sentence["translatable"] = False
+            translated, original = node.children
+            node.replace_self((original if english else translated).children)
 
 
 class MarkUntranslated(Transform):
@@ -144,8 +209,8 @@ class CoverageDirective(SphinxDirective):
             for path in Path(folder, language, "LC_MESSAGES").rglob("*.po"):
                 self.env.note_dependency(str(path))
         if not rows:
-            return [nodes.paragraph("", _("No page has a translation catalogue yet."))]
-        listing = nodes.bullet_list(classes=["translation-coverage"])
+            return generated(nodes.paragraph("", _("No page has a translation catalogue yet.")))
+        listing = nodes.bullet_list(classes=["translation-coverage", "no-search"])
         done_all = sum(r[1] for r in rows)
         total_all = sum(r[2] for r in rows)
         for page, done, total in rows:
@@ -156,4 +221,4 @@ class CoverageDirective(SphinxDirective):
             _("%(done)d of %(total)d messages translated.")
             % {"done": done_all, "total": total_all},
         )
-        return [summary, listing]
+        return generated(summary, listing)

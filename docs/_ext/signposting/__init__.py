@@ -21,6 +21,7 @@ from .directives import (
     ContactsDirective,
     DirectoryDirective,
     DirectoryRole,
+    LevelRole,
     ProfileRole,
     SignpostingDirective,
     directory_filters,
@@ -153,6 +154,7 @@ def setup(app):
     app.add_directive("signposting-additions", AdditionsDirective)
     app.add_role("directory", DirectoryRole())
     app.add_role("profile", ProfileRole())
+    app.add_role("level", LevelRole())
     app.add_node(directory_link)
     setup_nodes(app)
     app.connect("config-inited", load, priority=400)

@@ -4,6 +4,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from languages.untranslated import bilingual, generated
 from profiledata import schema
 from profiledata.fields import LANGUAGE_CODES
 from profiledata.vocabulary import TIER_WORDING, TIERS
@@ -31,7 +32,13 @@ class directory_filters(nodes.General, nodes.Element):  # noqa: N801
 
 
 class DataDirective(SphinxDirective):
-    """A directive whose output depends on the profile's files, so it is re-read when they change."""
+    """A directive whose output depends on the profile's files, so it is re-read when they change.
+
+    Its words are the interface's and the profile's, never page text: ``run`` marks them
+    ``generated``, so they are not offered to translators nor marked as untranslated English."""
+
+    def run(self):
+        return generated(*self.make())
 
     @property
     def directory(self):
@@ -61,7 +68,7 @@ class DataDirective(SphinxDirective):
 class DirectoryDirective(DataDirective):
     """The whole directory, grouped by tier, with a filter form for HTML readers."""
 
-    def run(self):
+    def make(self):
         directory = self.directory
         # Filters whose options are the values the services use (languages), not a vocabulary.
         used = {
@@ -130,7 +137,7 @@ class SignpostingDirective(DataDirective):
         "limit": directives.nonnegative_int,
     }
 
-    def run(self):
+    def make(self):
         directory = self.directory
         wanted = {}
         for option, allowed in FILTERS.items():
@@ -185,7 +192,7 @@ class SignpostingDirective(DataDirective):
 class ContactsDirective(DataDirective):
     """The area's front door and safeguarding contacts."""
 
-    def run(self):
+    def make(self):
         directory = self.directory
         words = self.words
         box = nodes.container(classes=["area-contacts"])
@@ -230,7 +237,7 @@ class ContactsDirective(DataDirective):
 class AdditionsDirective(DataDirective):
     """Every entry in this copy of the directory that the guide added, or added details to."""
 
-    def run(self):
+    def make(self):
         words = self.words
         listing = nodes.bullet_list(classes=["signposting-additions"])
         label = schema.SERVICE.by_name["added"].kind
@@ -289,9 +296,32 @@ class ProfileRole(SphinxRole):
         record = directory.tables.get(table)
         if record is None or getattr(record, key, "") in (None, ""):
             return [nodes.Text("")], []
-        if declared.by_name[key].welsh:
-            return [Words(self.config.language).inline(record, key)], []
+        words = Words(self.config.language)
+        if declared.by_name[key].welsh and words.welsh:  # the English where the sentence is
+            return [bilingual([words.inline(record, key)], [Words().inline(record, key)])], []
         return [nodes.Text(str(getattr(record, key)))], []
+
+
+class LevelRole(SphinxRole):
+    """``{level}`advice```: a level of support named as the directory names it (``TIERS``), so a
+    heading on a card or a page says what the directory's heading says, in either language."""
+
+    def run(self):
+        key = self.text.strip()
+        if key not in TIERS:
+            logger.warning(
+                "signposting: %r is not a level; use one of: %s",
+                self.text,
+                ", ".join(TIERS),
+                location=self.get_location(),
+                type="signposting",
+                subtype="level",
+            )
+            return [nodes.Text(self.text)], []
+        words = Words(self.config.language)
+        if not words.welsh:
+            return [nodes.Text(TIERS[key])], []
+        return [bilingual([nodes.Text(words.tr(TIERS[key]))], [nodes.Text(TIERS[key])])], []
 
 
 class DirectoryRole(SphinxRole):
@@ -317,9 +347,11 @@ class DirectoryRole(SphinxRole):
         for path in directory.files:
             self.env.note_dependency(str(path))  # where the link leads depends on the data
         words = Words(self.config.language)
-        return directory_link_or_front_door(
-            directory, title, urlencode(pairs), words, self.rawtext
-        ), []
+        said = directory_link_or_front_door(directory, title, urlencode(pairs), words, self.rawtext)
+        if isinstance(said[0], directory_link) or not words.welsh:
+            return said, []
+        english = directory_link_or_front_door(directory, title, urlencode(pairs), Words())
+        return [bilingual(said, english)], []  # a sentence of the interface's, in either language
 
 
 def empty_view(directory, query):
@@ -347,16 +379,16 @@ def directory_link_or_front_door(directory, title, query, words, rawtext=""):
     ]
     area = schema.local_text(directory.tables["area"], "name", words.welsh)[0]
     if labels:
-        said = _("No services for %(what)s are listed for %(area)s yet:") % {
+        said = words.tr("No services for %(what)s are listed for %(area)s yet:") % {
             "what": ", ".join(labels),
             "area": area,
         }
     else:
-        said = _("No services are listed for %(area)s yet:") % {"area": area}
+        said = words.tr("No services are listed for %(area)s yet:") % {"area": area}
     target = (
-        _("ask the front door")
+        words.tr("ask the front door")
         if directory.front_door
-        else _("follow your local referral pathways")
+        else words.tr("follow your local referral pathways")
     )
     return [
         nodes.Text(said + " "),

@@ -35,9 +35,10 @@ class Words:
         self.language = (language or "en").replace("-", "_")
         self.welsh = self.language.split("_")[0] == "cy"
 
-    @staticmethod
-    def tr(text):
-        return str(_(text)) if text else text
+    def tr(self, text):
+        """One of our words in this language (the message id is the English: ``Words("en")``
+        gives the English of a Welsh build, for a sentence shown in English)."""
+        return str(_(text)) if text and self.language != "en" else text
 
     def date(self, day):
         return format_date(day, format="d MMMM y", locale=self.language)

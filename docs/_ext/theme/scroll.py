@@ -1,6 +1,7 @@
 """Wide tables scroll inside a focusable region, never the whole page (WCAG 1.4.10)."""
 
 from docutils import nodes
+from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 
@@ -25,7 +26,7 @@ class ScrollRegionTransform(SphinxPostTransform):
 
 
 def visit_scroll_region_html(self, node):
-    label = node["label"] or "Table"
+    label = node["label"] or _("Table")  # the theme's words are in Sphinx's catalogue
     self.body.append(
         f'<div class="table-scroll" role="region" tabindex="0" aria-label="{self.attval(label)}">\n'
     )
