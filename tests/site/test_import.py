@@ -734,27 +734,26 @@ class TestOruk1:
             "neither 'totalPages' nor 'last'; nothing was written.\n"
         )
 
-    def test_from_oruk1_gives_the_hsds_3_shape(self):
+    def test_oruk_1_is_read_from_the_places_the_declaration_names(self):
         obj = json.loads(ORUK1.read_text())["content"][0]
         converted = hsds.from_oruk1(obj)
-        assert converted["phones"] == [{"number": "0113 496 0000"}]
-        assert (
-            converted["service_at_locations"][0]["location"]["addresses"][0]["postal_code"]
-            == "EX1 1AA"
-        )
-        assert (converted["minimum_age"], converted["maximum_age"]) == (0, 1)
-        assert converted["schedules"] == [{"description": "Tuesdays, 10am to 11:30am, term time"}]
+        values = hsds.read_service(converted, str)
+        assert values["phone"] == "0113 496 0000"
+        assert values["address"].endswith("EX1 1AA")
+        assert values["stages"] == ["first-year", "second-year"]  # ages 0 to 1
+        assert values["opening_times"] == "Tuesdays, 10am to 11:30am, term time"
+        assert values["languages"] == ["English", "Polish"]  # made codes by the mapping
+        assert values["area"] == "Exampleton North"
         assert [a["taxonomy_term"]["id"] for a in converted["attributes"]] == [
             "fsd-12", "fsd-40", "elig-babies"
         ]  # fmt: skip
-        assert converted["languages"] == [{"code": "English"}, {"code": "Polish"}]
-        assert converted["service_areas"] == [{"name": "Exampleton North"}]
 
     def test_an_age_with_no_upper_bound_is_open(self):
         converted = hsds.from_oruk1(
             {"eligibilitys": [{"minimum_age": 16}, {"minimum_age": 0, "maximum_age": 1}]}
         )
         assert converted["minimum_age"] == 0 and "maximum_age" not in converted
+        assert hsds.read_service(converted, str)["stages"] == ["first-year", "second-year"]
 
 
 # --- the round trip --------------------------------------------------------------------------

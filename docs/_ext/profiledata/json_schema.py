@@ -109,7 +109,7 @@ def service_table():
         lines.append(
             f"| `{f.name}` | {required_text(schema.SERVICE, f)} | {f.help} | {_values(f)}{default} | {f.label} "
             f"| {'`' + f.filter.key + '`' if f.filter else ''} "
-            f"| {'`' + f.name + schema.WELSH_SUFFIX + '`' if f.welsh else ''} | {f.hsds} |"
+            f"| {'`' + f.name + schema.WELSH_SUFFIX + '`' if f.welsh else ''} | {hsds_written(f)} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -129,12 +129,22 @@ def profile_table():
     return "\n".join(lines) + "\n"
 
 
-def _hsds_target(target):
-    return {
-        "attribute": "an attribute for each value",
-        "attribute value": "an attribute holding the value",
-        "minimum_age/maximum_age": "`minimum_age`, `maximum_age` (years)",
-    }.get(target, f"`{target}`")
+def _place(to, path):
+    if to.form.shown:
+        return to.form.shown.format(at=f"{path}." if path else "")
+    return f"`{path}`"
+
+
+def hsds_written(f):
+    """Where the export writes a field (the README's words for its ``To``)."""
+    to = f.hsds
+    if to is None:
+        return ""
+    parts = ["`id` (a UUID made from it)"] if f.name == "id" else []
+    parts += [] if to.path is None else [_place(to, to.path)]
+    parts += ["an attribute for each value"] if to.terms else []
+    parts += ["an attribute holding the value"] if to.value else []
+    return " + ".join(parts)
 
 
 # What ``python -m guide import`` gives the fields no other publisher's feed holds.
@@ -164,11 +174,10 @@ def hsds_table():
         "| --- | --- | --- | --- | --- |",
     ]
     for f in schema.SERVICE.fields:
-        targets = hsds.targets(f)
-        read = [t for t in targets if t in hsds.ORUK1_SOURCES]
-        from_hsds = " + ".join(_hsds_target(t) for t in read)
-        from_oruk = " + ".join(
-            " or ".join(f"`{path}`" for path in hsds.ORUK1_SOURCES[t]) for t in read
+        to = f.hsds
+        from_hsds, from_oruk = (
+            " or ".join(_place(to, path) for path in to.sources(format)) if to else ""
+            for format in hsds.FORMATS
         )
         if f.name in hsds.FEED_TERMS:
             table = f"`[import.{hsds.FEED_TERMS[f.name]}]`"
@@ -178,9 +187,9 @@ def hsds_table():
                 from_hsds = from_oruk = f"taxonomy terms through {table}, else `default_tier`"
         if f.name in IMPORTED:
             from_hsds = from_oruk = IMPORTED[f.name]
-        ours = any(t.startswith("attribute") for t in targets)
+        ours = to is not None and (to.terms or to.value)
         lines.append(
-            f"| `{f.name}` | {' + '.join(_hsds_target(t) for t in targets)} "
+            f"| `{f.name}` | {hsds_written(f)} "
             f"| {'`' + hsds.taxonomy_name(f) + '`' if ours else ''} "
             f"| {from_hsds or '—'} | {from_oruk or '—'} |"
         )

@@ -15,7 +15,6 @@ from pathlib import Path
 from . import fields, files, schema
 from .fields import Invalid
 from .problems import Problem, ProfileDataError, shown_path
-from .records import RECORDS
 from .services import read_file, validate
 
 NATIONAL = Path(__file__).parent / "national"
@@ -26,7 +25,7 @@ class Directory:
     """Everything a profile says, checked: the area, its contacts and its services."""
 
     folder: Path
-    tables: dict  # table name -> its record (records.RECORDS), for every table written
+    tables: dict  # table name -> its record (schema.RECORDS), for every table written
     services: list = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
@@ -260,7 +259,7 @@ def check_tables(data, lines, shown, ctx):
         clean, welsh, issues = schema.validate(table, values, ctx)
         for issue in issues if written else ():
             report(table.name, issue.key, issue.message)
-        tables[table.name] = RECORDS[table.name](**clean, in_welsh=welsh)
+        tables[table.name] = schema.RECORDS[table.name](**clean, in_welsh=welsh)
     return tables, problems
 
 

@@ -9,6 +9,7 @@ Pure Python, no Sphinx: the rules can be tested and reused (``python -m guide ch
 """
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from . import fields, files
+from . import openreferral as oruk
 from .fields import Invalid
+from .openreferral import To
 from .vocabulary import (
     ACCESS,
     ADDED_DETAILS,
@@ -65,6 +68,7 @@ class Kind:
     labels: Any = None  # value -> label, for words from a vocabulary
     example: str = ""  # how a value is written, for the README
     join: Callable[[list], str] | None = None  # how a list is shown, if not "a, b, c"
+    empty: Any = ""  # what a record holds when the value is not given (a list field: [])
 
     def label(self, value):
         """What a reader sees for one value."""
@@ -149,6 +153,7 @@ REVIEW_DATE = Kind(
     lambda value, ctx: fields.review_date(value, ctx.today),
     {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
     example="a date written `YYYY-MM-DD`, not in the future",
+    empty=None,
 )
 LANGUAGES = Kind(
     lambda value, ctx: fields.languages(value),
@@ -193,6 +198,7 @@ def file_name(suffixes, *, content=None):
             "pattern": "^[^/\\\\].*(" + "|".join(s.replace(".", "\\.") for s in suffixes) + ")$",
         },
         example=f"a {fields.either(suffixes)} file in the profile folder",
+        empty=None,
     )
 
 
@@ -220,6 +226,7 @@ def new_file_name(suffixes):
         lambda value, ctx: files.new_file(ctx.folder, fields.text(value, limit=255), suffixes),
         {"type": "string", "pattern": "^[^/\\\\].*(" + ending + ")$"},
         example=f"a {fields.either(suffixes)} file in the profile folder, written by the import",
+        empty=None,
     )
 
 
@@ -321,6 +328,7 @@ def selection():
         example="a table of `words`, `exclude_words` (whole words, any case; a final `*` makes a "
         "prefix), `exclude` (feed ids) and `default_stages`; without it, the words listed under "
         '"Which services the import takes"',
+        empty=None,
     )
 
 
@@ -346,21 +354,36 @@ class Field:
     default: Any = None
     filter: Filter | None = None
     welsh: bool = False  # takes a ``<name>_cy`` counterpart in Welsh
-    # Where it goes in an Open Referral UK / HSDS 3.0 service (``hsds.py`` reads and writes
-    # each target): a field such as ``name``, ``attribute`` (a term of the guide's taxonomy
-    # for each value), ``attribute value`` (the value as text), or several joined by " + ".
-    hsds: str = ""
+    # Where it goes in Open Referral UK (HSDS 3.0 and ORUK 1): ``openreferral.To``.
+    hsds: To | None = None
     unstated: str = ""  # shown in its row when the entry does not give it
     shown_for: str = "all"  # whose entries show the row: all, national or local
 
 
+def declare(kind, help, **options):
+    """One field of a record, declared where the record's attribute is written: its kind,
+    help and options become a ``Field`` (``table_of``); the attribute's default is the
+    declared one, else an empty list (a list field), else ``kind.empty``."""
+    default = options.get("default")
+    if kind.many or isinstance(default, tuple):
+        made = dataclasses.field(default_factory=lambda: list(default or ()))
+    elif isinstance(default, dict):
+        made = dataclasses.field(default_factory=lambda: dict(default))
+    else:
+        made = dataclasses.field(default=kind.empty if default is None else default)
+    made.metadata = {"declared": (kind, help, options)}
+    return made
+
+
 @dataclass(frozen=True)
 class Table:
-    """A table of ``profile.toml``, or a service (a YAML item or a CSV row)."""
+    """A table of ``profile.toml``, or a service (a YAML item or a CSV row), and the record
+    that holds it once checked."""
 
     name: str
     help: str
     fields: tuple[Field, ...]
+    record: type
     required: bool = False
     one_of: tuple[str, ...] = ()  # at least one of these keys
     requires: tuple[tuple[str, str, str], ...] = ()  # (key, needs key, why)
@@ -391,202 +414,355 @@ class Table:
         return None, False
 
 
+def table_of(record, name, help, **options):
+    """The ``Table`` a record declares: a ``Field`` for each attribute made by ``declare``,
+    in the order written."""
+    declared = [
+        Field(f.name, kind, text, **extra)
+        for f in dataclasses.fields(record)
+        if "declared" in f.metadata
+        for kind, text, extra in [f.metadata["declared"]]
+    ]
+    return Table(name, help, tuple(declared), record, **options)
+
+
 # ---------------------------------------------------------------------------------------------
 # A service. The order here is the order of the README table and of CSV columns.
-SERVICE = Table(
+@dataclass
+class Service:
+    """One service, checked (``services.validate``): local or national."""
+
+    id: str = declare(SLUG_KIND, "unique across all files", required=True, hsds=To(value=True))
+    name: str = declare(text(200), "the service's name", required=True, welsh=True, hsds=To("name"))
+    organisation: str = declare(
+        text(200),
+        "who runs it",
+        required=True,
+        welsh=True,
+        hsds=To("", form=oruk.ORGANISATION),
+    )
+    audience: str = declare(
+        word(AUDIENCES),
+        "who it is for: families, or practitioners' own learning",
+        default="families",
+        filter=Filter("audience", "Who it is for", "Anyone"),
+        hsds=To(terms=True),
+    )
+    tier: str = declare(
+        word(TIERS),
+        "step 3's getting advice, getting help, getting more help; needed for families' services",
+        filter=Filter("tier", "Level of support", "Any level"),
+        hsds=To(terms=True),
+    )
+    summary: str = declare(
+        text(400),
+        "what it offers",
+        required=True,
+        welsh=True,
+        hsds=To("description"),
+    )
+    stages: list[str] = declare(
+        words(STAGES, required=True),
+        "when in the first 1000 days",
+        required=True,
+        label="For",
+        filter=Filter("stage", "Stage", "Any stage"),
+        hsds=To("", oruk1="eligibilitys[]", form=oruk.AGES, terms=True),
+    )
+    topics: list[str] = declare(
+        words(TOPICS, required=False),
+        "what it helps with",
+        label="Topics",
+        default=(),
+        filter=Filter("topic", "Topic", "Any topic"),
+        hsds=To(terms=True),
+    )
+    access: list[str] = declare(
+        words(ACCESS, required=True),
+        "how families reach it",
+        label="How to get it",
+        filter=Filter("access", "How to get it", "Any way"),
+        hsds=To("application_process", form=oruk.SHOWN, terms=True),
+        unstated="Not stated: ask the service",
+    )
+    delivery: list[str] = declare(
+        words(DELIVERY, required=False),
+        "how it is delivered",
+        label="Delivered",
+        default=(),
+        hsds=To(terms=True),
+    )
+    cost: str = declare(
+        COST,
+        "`free` or what it costs; shown only when given",
+        label="Cost",
+        welsh=True,
+        hsds=To("cost_options[]", form=oruk.COST),
+    )
+    languages: list[str] = declare(
+        LANGUAGES,
+        "the languages it is offered in; shown only when given",
+        label="Languages",
+        filter=Filter("language", "Language", "Any language", options="data"),
+        hsds=To("languages[]", form=oruk.LANGUAGE),
+    )
+    area: str = declare(
+        text(100),
+        "where it is offered, default the profile's area",
+        label="Area",
+        welsh=True,
+        shown_for="local",
+        hsds=To("service_areas[].name", oruk1="service_areas[].service_area"),
+    )
+    nations: list[str] = declare(
+        words(UK_NATIONS, required=True, join=where),
+        "the nations it applies in, default the profile's nation; all four are UK-wide",
+        label="Where it applies",
+        shown_for="national",
+        hsds=To(terms=True),
+    )
+    phone: fields.Phone | str = declare(
+        PHONE,
+        "at least one of phone, email, website, address",
+        label="Phone",
+        hsds=To("phones[]", oruk1=("phones[]", "contacts[].phones[]"), form=oruk.PHONE),
+    )
+    email: str = declare(
+        EMAIL,
+        "at least one of phone, email, website, address",
+        label="Email",
+        hsds=To("email"),
+    )
+    website: str = declare(
+        WEB,
+        "at least one of phone, email, website, address",
+        label="Website",
+        hsds=To("url"),
+    )
+    address: str = declare(
+        text(500),
+        "where to go; at least one of phone, email, website, address",
+        label="Address",
+        welsh=True,
+        hsds=To("service_at_locations[]", form=oruk.LOCATION),
+    )
+    opening_times: str = declare(
+        text(500),
+        "when it is open",
+        label="Opening times",
+        welsh=True,
+        hsds=To("schedules[]", oruk1="regular_schedules[]", form=oruk.SCHEDULE),
+    )
+    provenance: str = declare(
+        word(PROVENANCE),
+        "where the entry comes from; default the local profile",
+        default="local-profile",
+        hsds=To(terms=True),
+    )
+    added: list[str] = declare(
+        words(ADDED_DETAILS, required=False),
+        "details this guide added where the source gives none",
+        default=(),
+        hsds=To(terms=True),
+    )
+    checked_against: str = declare(
+        WEB,
+        "the page the entry was checked against",
+        hsds=To(value=True),
+    )
+    feed_id: str = declare(
+        text(200),
+        "the service's id in the directory feed it was imported from",
+        hsds=To(value=True),
+    )
+    last_reviewed: dt.date | None = declare(
+        REVIEW_DATE,
+        "when the entry was last checked against that page; leave it out if nobody has",
+        label="Last reviewed",
+        hsds=To("assured_date", form=oruk.DATE),
+    )
+    # Beyond the declaration: what the loader adds.
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)  # the _cy texts
+    national: bool = False  # one of the bundled national resources
+    stale: bool = False  # last reviewed longer ago than [directory] review_after_months
+    source: str = ""  # the file it was read from, as messages show it
+    line: int = 0  # the line of its id there
+
+    def as_json(self):
+        """The validated service, as ``directory.json`` holds it."""
+        data = {}
+        for f in SERVICE.fields:
+            value = getattr(self, f.name)
+            if value in ("", None):
+                continue
+            data[f.name] = value.isoformat() if isinstance(value, dt.date) else value
+        data["last_reviewed"] = self.last_reviewed.isoformat() if self.last_reviewed else None
+        if self.phone:
+            data["phone_uri"] = self.phone.uri
+        if self.in_welsh:
+            data["welsh"] = {k: v for k, v in sorted(self.in_welsh.items())}
+        data["national"] = self.national
+        data["stale"] = self.stale
+        return data
+
+    def filters(self):
+        """Each filter's key and this service's values, for the ``data-`` attributes."""
+        return {
+            f.filter.key: " ".join(getattr(self, f.name)) if f.kind.many else getattr(self, f.name)
+            for f in FILTERS
+        }
+
+
+SERVICE = table_of(
+    Service,
     "service",
     "One service: a YAML list item, or a CSV row with these column names.",
-    (
-        Field("id", SLUG_KIND, "unique across all files", required=True, hsds="id + attribute value"),
-        Field("name", text(200), "the service's name", required=True, welsh=True, hsds="name"),
-        Field(
-            "organisation", text(200), "who runs it", required=True, welsh=True,
-            hsds="organization.name",
-        ),
-        Field(
-            "audience", word(AUDIENCES), "who it is for: families, or practitioners' own learning",
-            default="families", filter=Filter("audience", "Who it is for", "Anyone"),
-            hsds="attribute",
-        ),
-        Field(
-            "tier", word(TIERS),
-            "step 3's getting advice, getting help, getting more help; needed for families' services",
-            filter=Filter("tier", "Level of support", "Any level"),
-            hsds="attribute",
-        ),
-        Field(
-            "summary", text(400), "what it offers", required=True, welsh=True,
-            hsds="description",
-        ),
-        Field(
-            "stages", words(STAGES, required=True), "when in the first 1000 days", required=True,
-            label="For", filter=Filter("stage", "Stage", "Any stage"),
-            hsds="minimum_age/maximum_age + attribute",
-        ),
-        Field(
-            "topics", words(TOPICS, required=False), "what it helps with", label="Topics",
-            default=(), filter=Filter("topic", "Topic", "Any topic"),
-            hsds="attribute",
-        ),
-        Field(
-            "access", words(ACCESS, required=True), "how families reach it", label="How to get it",
-            filter=Filter("access", "How to get it", "Any way"), hsds="application_process + attribute",
-            unstated="Not stated: ask the service",
-        ),
-        Field(
-            "delivery", words(DELIVERY, required=False), "how it is delivered", label="Delivered",
-            default=(), hsds="attribute",
-        ),
-        Field(
-            "cost", COST, "`free` or what it costs; shown only when given", label="Cost",
-            welsh=True, hsds="cost_options",
-        ),
-        Field(
-            "languages", LANGUAGES, "the languages it is offered in; shown only when given",
-            label="Languages",
-            filter=Filter("language", "Language", "Any language", options="data"),
-            hsds="languages",
-        ),
-        Field(
-            "area", text(100), "where it is offered, default the profile's area", label="Area",
-            welsh=True, hsds="service_areas", shown_for="local",
-        ),
-        Field(
-            "nations", words(UK_NATIONS, required=True, join=where),
-            "the nations it applies in, default the profile's nation; all four are UK-wide",
-            label="Where it applies", shown_for="national", hsds="attribute",
-        ),
-        Field("phone", PHONE, "at least one of phone, email, website, address", label="Phone", hsds="phones"),
-        Field("email", EMAIL, "at least one of phone, email, website, address", label="Email", hsds="email"),
-        Field("website", WEB, "at least one of phone, email, website, address", label="Website", hsds="url"),
-        Field(
-            "address", text(500), "where to go; at least one of phone, email, website, address",
-            label="Address", welsh=True,
-            hsds="service_at_locations",
-        ),
-        Field(
-            "opening_times", text(500), "when it is open", label="Opening times", welsh=True,
-            hsds="schedules",
-        ),
-        Field(
-            "provenance", word(PROVENANCE),
-            "where the entry comes from; default the local profile", default="local-profile",
-            hsds="attribute",
-        ),
-        Field(
-            "added", words(ADDED_DETAILS, required=False),
-            "details this guide added where the source gives none", default=(),
-            hsds="attribute",
-        ),
-        Field(
-            "checked_against", WEB, "the page the entry was checked against",
-            hsds="attribute value",
-        ),
-        Field(
-            "feed_id", text(200), "the service's id in the directory feed it was imported from",
-            hsds="attribute value",
-        ),
-        Field(
-            "last_reviewed", REVIEW_DATE,
-            "when the entry was last checked against that page; leave it out if nobody has",
-            label="Last reviewed", hsds="assured_date",
-        ),
-    ),
     one_of=("phone", "email", "website", "address"),
     required_when=(("tier", "audience", "families"),),
-)  # fmt: skip
+)
 
 
 # ---------------------------------------------------------------------------------------------
-# profile.toml
-PROFILE = (
-    Table(
-        "area",
-        "The area the guide is built for.",
-        (
-            Field("name", text(100), "shown in the header and the text", required=True, welsh=True),
-            Field("nation", word(NATIONS), "Welsh profiles also list Flying Start", required=True),
-            Field("brand_colour", COLOUR, "the header's colour"),
-            Field("logo", file_name(files.LOGO_SUFFIXES, content=files.logo), "PNG, JPEG or SVG, at most 1 MiB"),
-            Field("logo_alt", text(200), "describes the logo for people who cannot see it", welsh=True),
-            Field("example", BOOLEAN, "a banner asks readers to check every detail", default=False),
-            Field(
-                "welsh", word(WELSH_TEXT),
-                "in Wales, whether every text needs its Welsh counterpart (``_cy``)",
-                default="optional",
-            ),
-        ),
+# profile.toml: a record for each table, in the order of the README.
+@dataclass
+class AreaTable:
+    name: str = declare(text(100), "shown in the header and the text", required=True, welsh=True)
+    nation: str = declare(word(NATIONS), "Welsh profiles also list Flying Start", required=True)
+    brand_colour: str = declare(COLOUR, "the header's colour")
+    logo: files.Logo | None = declare(
+        file_name(files.LOGO_SUFFIXES, content=files.logo), "PNG, JPEG or SVG, at most 1 MiB"
+    )
+    logo_alt: str = declare(
+        text(200), "describes the logo for people who cannot see it", welsh=True
+    )
+    example: bool = declare(BOOLEAN, "a banner asks readers to check every detail", default=False)
+    welsh: str = declare(
+        word(WELSH_TEXT),
+        "in Wales, whether every text needs its Welsh counterpart (``_cy``)",
+        default="optional",
+    )
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class FrontDoorTable:
+    name: str = declare(text(200), "the service's name", required=True, welsh=True)
+    phone: fields.Phone | str = declare(
+        PHONE, "at least one of phone, email, website", label="Phone"
+    )
+    email: str = declare(EMAIL, "at least one of phone, email, website", label="Email")
+    website: str = declare(WEB, "at least one of phone, email, website", label="Website")
+    opening_times: str = declare(text(500), "when it is open", label="Opening times", welsh=True)
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class SafeguardingTable:
+    summary: str = declare(text(600), "what to do", required=True, welsh=True)
+    phone: fields.Phone | str = declare(PHONE, "who to call", label="Phone")
+    email: str = declare(EMAIL, "where to write", label="Email")
+    procedures_url: str = declare(WEB, "the local procedures", label="Local procedures")
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class ChecklistsTable:
+    remember_ticks: str = declare(
+        word(REMEMBER_POLICIES),
+        "where ticks are kept: this tab, this device, or nowhere",
+        default="tab",
+    )
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class DirectoryTable:
+    sources: list[Path] = declare(
+        file_names((".yaml", ".yml", ".csv")), "YAML and CSV files of services", default=()
+    )
+    include_national: bool = declare(BOOLEAN, "the bundled national resources", default=True)
+    review_after_months: int = declare(MONTHS, 'older entries say "may be out of date"', default=12)
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class ImportTable:
+    url: str = declare(
+        WEB, "an Open Referral UK API base, such as https://directory.example.gov.uk/api/"
+    )
+    file: Path | None = declare(file_name((".json",)), "or a JSON file in the profile folder")
+    format: str = declare(word(IMPORT_FORMATS), "the feed's shape", required=True)
+    snapshot: Path | None = declare(
+        new_file_name((".yaml", ".yml")),
+        "the YAML file the import writes; list it in [directory] sources",
         required=True,
+    )
+    default_tier: str = declare(
+        word(TIERS), "the level for services the tiers table does not place"
+    )
+    default_access: list[str] = declare(
+        words(ACCESS, required=True), "how families reach services the feed does not say"
+    )
+    topics: dict[str, str] = declare(
+        mapping(TOPICS),
+        "feed taxonomy terms (id or name, any case) and the topic each means",
+        default={},
+    )
+    tiers: dict[str, str] = declare(
+        mapping(TIERS),
+        "feed taxonomy terms (id or name, any case) and the level each means",
+        default={},
+    )
+    select: dict | None = declare(selection(), "which of the feed's services the guide takes")
+    own_export: bool = declare(
+        BOOLEAN,
+        "the feed is this guide's own services.hsds.json: trust its parent-infant-guide-* "
+        "attributes (audience, nations, Welsh text, ids), which any other feed's are not",
+        default=False,
+    )
+    deadline: int = declare(
+        Kind(
+            lambda value, ctx: fields.whole_number(value, 1, 60, "minutes"),
+            {"type": "integer", "minimum": 1, "maximum": 60},
+            example="a whole number of minutes, 1 to 60",
+        ),
+        "how long reading the whole feed may take before the import stops",
+        default=10,
+    )
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class SiteTable:
+    offline: bool = declare(
+        BOOLEAN,
+        "after the first visit, the whole guide is kept on the device and works without a connection",
+        default=True,
+    )
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+PROFILE = (
+    table_of(
+        AreaTable, "area", "The area the guide is built for.", required=True,
         requires=(("logo", "logo_alt", "describe the logo for people who cannot see it"),),
     ),
-    Table(
-        "front_door",
-        "Where practitioners send requests for help.",
-        (
-            Field("name", text(200), "the service's name", required=True, welsh=True),
-            Field("phone", PHONE, "at least one of phone, email, website", label="Phone"),
-            Field("email", EMAIL, "at least one of phone, email, website", label="Email"),
-            Field("website", WEB, "at least one of phone, email, website", label="Website"),
-            Field("opening_times", text(500), "when it is open", label="Opening times", welsh=True),
-        ),
+    table_of(
+        FrontDoorTable, "front_door", "Where practitioners send requests for help.",
         one_of=("phone", "email", "website"),
     ),
-    Table(
-        "safeguarding",
-        'Where "follow your local procedures" points.',
-        (
-            Field("summary", text(600), "what to do", required=True, welsh=True),
-            Field("phone", PHONE, "who to call", label="Phone"),
-            Field("email", EMAIL, "where to write", label="Email"),
-            Field("procedures_url", WEB, "the local procedures", label="Local procedures"),
-        ),
-    ),
-    Table(
-        "checklists",
-        "Checklists.",
-        (
-            Field(
-                "remember_ticks", word(REMEMBER_POLICIES),
-                "where ticks are kept: this tab, this device, or nowhere", default="tab",
-            ),
-        ),
-    ),
-    Table(
-        "directory",
-        "The signposting directory.",
-        (
-            Field("sources", file_names((".yaml", ".yml", ".csv")), "YAML and CSV files of services", default=()),
-            Field("include_national", BOOLEAN, "the bundled national resources", default=True),
-            Field("review_after_months", MONTHS, 'older entries say "may be out of date"', default=12),
-        ),
-    ),
-    Table(
-        "import",
+    table_of(SafeguardingTable, "safeguarding", 'Where "follow your local procedures" points.'),
+    table_of(ChecklistsTable, "checklists", "Checklists."),
+    table_of(DirectoryTable, "directory", "The signposting directory."),
+    table_of(
+        ImportTable, "import",
         "Where python -m guide import (make import) reads the area's Open Referral UK feed.",
-        (
-            Field("url", WEB, "an Open Referral UK API base, such as https://directory.example.gov.uk/api/"),
-            Field("file", file_name((".json",)), "or a JSON file in the profile folder"),
-            Field("format", word(IMPORT_FORMATS), "the feed's shape", required=True),
-            Field("snapshot", new_file_name((".yaml", ".yml")), "the YAML file the import writes; list it in [directory] sources", required=True),
-            Field("default_tier", word(TIERS), "the level for services the tiers table does not place"),
-            Field("default_access", words(ACCESS, required=True), "how families reach services the feed does not say"),
-            Field("topics", mapping(TOPICS), "feed taxonomy terms (id or name, any case) and the topic each means", default={}),
-            Field("tiers", mapping(TIERS), "feed taxonomy terms (id or name, any case) and the level each means", default={}),
-            Field("select", selection(), "which of the feed's services the guide takes"),
-            Field("own_export", BOOLEAN, "the feed is this guide's own services.hsds.json: trust its parent-infant-guide-* attributes (audience, nations, Welsh text, ids), which any other feed's are not", default=False),
-            Field("deadline", Kind(lambda value, ctx: fields.whole_number(value, 1, 60, "minutes"), {"type": "integer", "minimum": 1, "maximum": 60}, example="a whole number of minutes, 1 to 60"), "how long reading the whole feed may take before the import stops", default=10),
-        ),
         one_of=("url", "file"),
     ),
-    Table(
-        "site",
-        "The published site.",
-        (
-            Field("offline", BOOLEAN, "after the first visit, the whole guide is kept on the device and works without a connection", default=True),
-        ),
-    ),
+    table_of(SiteTable, "site", "The published site."),
 )  # fmt: skip
 PROFILE_TABLES = {table.name: table for table in PROFILE}
+RECORDS = {table.name: table.record for table in PROFILE}
 
 FILTERS = tuple(f for f in SERVICE.fields if f.filter)
 

@@ -14,7 +14,6 @@ import yaml
 from . import fields, files, schema
 from .fields import Invalid
 from .problems import Problem, shown_path
-from .records import Service
 
 COLUMNS = schema.SERVICE.keys
 
@@ -206,6 +205,6 @@ def validate(record: Record, *, area: str, today: dt.date, nation: str = "", nat
         clean.setdefault("area", area)
         clean.setdefault("nations", [nation] if nation else [])
     line = record.lines.get("id", record.line)
-    service = Service(**clean, in_welsh=welsh, source=record.path, line=line)
+    service = schema.Service(**clean, in_welsh=welsh, source=record.path, line=line)
     service.national = national
     return service, []

@@ -157,3 +157,54 @@ def test_two_builds_write_the_same_bytes(make_app, rootdir, tmp_path):
         app.build()
         outputs.append((app.outdir / "services.hsds.json").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_no_two_fields_write_one_place():
+    """Each place in an HSDS service belongs to one field (a second would overwrite it)."""
+    places = [f.hsds.path for f in schema.SERVICE.fields if f.hsds and f.hsds.path]
+    assert len(places) == len(set(places)), places
+
+
+def test_places_are_written_and_found_by_the_same_paths():
+    from profiledata.openreferral import found_at, place, uid
+
+    obj = {}
+    place(obj, "phones[]", [{"number": "1"}], "s")
+    place(obj, "phones[1].number", ["2"], "s")
+    place(obj, "phones[1].description", ["Text"], "s")
+    place(obj, "organization.name", ["Org"], "s")
+    place(obj, "", [{"minimum_age": 0}], "s")
+    assert obj == {
+        "phones": [
+            {"id": uid("s", "phone"), "number": "1"},
+            {"id": uid("s", "phone", "2"), "number": "2", "description": "Text"},
+        ],
+        "organization": {"name": "Org"},
+        "minimum_age": 0,
+    }
+    assert found_at(obj, "phones[].number") == ["1", "2"]
+    assert found_at(obj, "phones[1].description") == ["Text"]
+    assert found_at(obj, "organization.name") == ["Org"]
+    assert found_at(obj, "") == [obj]
+    assert found_at({"phones": "not a list"}, "phones[].number") == []
+    assert found_at({"phones": [5, None]}, "phones[].number") == []
+
+
+def test_each_field_with_a_place_is_read_from_it_in_both_shapes():
+    """The ORUK 1 import reads the places the declaration names, with no other list: an
+    ORUK 1 service written at each field's ORUK 1 place comes back as the field's value."""
+    from profiledata.openreferral import TEXT, place
+
+    oruk1, expected = {}, {}
+    for f in schema.SERVICE.fields:
+        sources = f.hsds.sources("oruk-1") if f.hsds else ()
+        if f.hsds and f.hsds.path is not None and f.name != "access":
+            assert f.hsds.sources("hsds-3") == (f.hsds.path,), f.name
+            assert sources, f.name
+        if sources and f.hsds.form is TEXT:  # text as it is (other forms: tests of their own)
+            value = f"{f.name} text"
+            place(oruk1, sources[-1], [value])
+            expected[f.name] = value
+    assert {"name", "summary", "area", "email", "website"} <= set(expected)
+    values = hsds.read_service(hsds.from_oruk1(oruk1), str)
+    assert {k: values.get(k) for k in expected} == expected

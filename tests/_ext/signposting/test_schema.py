@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from profile_helpers import BASE, TODAY, problems_of, yaml_for
-from profiledata import json_schema, records, schema
+from profiledata import json_schema, schema
 from profiledata.problems import ProfileDataError
 from profiledata.profile import load_profile
 from profiledata.services import COLUMNS
@@ -127,7 +127,7 @@ def test_every_declared_field_reaches_everything_derived_from_it():
     """Adding a field is one entry: these all follow from the declaration."""
     items = json_schema.services_schema()["items"]["properties"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    record = {f.name for f in dataclasses.fields(records.Service)}
+    record = {f.name for f in dataclasses.fields(schema.Service)}
     for f in schema.SERVICE.fields:
         assert f.name in COLUMNS and f.name in items and f.name in record
         assert f"| `{f.name}` |" in readme
