@@ -8,13 +8,14 @@ PORT       ?= 8000
 PROFILE    ?= local/default
 BIN         = $(VENV)/bin
 
-.PHONY: help html serve test lint browser clean dist bench check schema translations import \
+.PHONY: help html serve test test-fast lint browser clean dist bench check schema translations import \
         lock audit
 
 help:
 	@echo "make serve   build the site, serve it on http://127.0.0.1:$(PORT), rebuild on save"
 	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
-	@echo "make test    run every test, browser tests included"
+	@echo "make test    run every test, browser tests included, on every core (at most 8 minutes)"
+	@echo "make test-fast  the unit and extension tests: no site build, no browser (under a minute)"
 	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip and dist/SHA256SUMS"
 	@echo "make check   check the profile and list every problem, without building"
 	@echo "make import  fetch the profile's Open Referral UK feed ([import]) into its snapshot file"
@@ -92,8 +93,13 @@ browser:
 	    exit 1; \
 	  fi; }
 
+# Every layer, on every core (pytest-xdist); each profile's site is built once per run.
 test: $(VENV)/.installed node_modules/.installed browser
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The layers that build no site and start no browser (README, "Tests").
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "unit or extension" $(PYTEST_ARGS)
 
 dist: $(VENV)/.site
 	$(GUIDE) dist --profile "$(PROFILE)" --builddir "$(BUILDDIR)" --dist dist

@@ -1,7 +1,9 @@
 """Shared fixtures: sphinx.testing roots, one build of the whole site, a local server, Chromium."""
 
+import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
 
 from feeds_server import feeds_serving  # noqa: E402
-from helpers import DOCS, EXAMPLES, ROOT, serving, sphinx_build  # noqa: E402
+from helpers import EXAMPLES, ROOT, guide_build, serving  # noqa: E402
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -25,6 +27,47 @@ CHROMIUM_ARGS = [
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
+# Each test is in exactly one layer (README, "Tests"); make test-fast runs the first two.
+LAYERS = {
+    "unit": "pure Python, and commands that build no site (make test-fast)",
+    "extension": "Sphinx on a small root in tests/roots, or stopping at a bad profile (make test-fast)",
+    "site": "builds the whole site, or reads a built one (make test)",
+    "browser": "drives Debian's Chromium through Playwright (make test)",
+    "lock": "installs the lock files into a fresh virtual environment (make test)",
+}
+
+
+def layers_of(item):
+    return sorted({mark.name for mark in item.iter_markers() if mark.name in LAYERS})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector):
+    """A module with a test in no layer, or in two, fails to collect, saying what to add.
+
+    A collection error, rather than an error raised later, so that pytest-xdist reports it too.
+    """
+    report = yield
+    if not report.passed:
+        return report
+    wrong = {
+        f"    {getattr(item, 'originalname', item.name)}: {' and '.join(layers) or 'no layer'}": 1
+        for item in report.result
+        if isinstance(item, pytest.Item) and len(layers := layers_of(item)) != 1
+    }
+    if wrong:
+        names = "\n".join(f"    {name:<10} {what}" for name, what in LAYERS.items())
+        report.outcome, report.result = "failed", []
+        report.longrepr = (
+            f'{len(wrong)} tests here are not in exactly one layer (README, "Tests"), e.g.\n'
+            + "\n".join(list(wrong)[:3])
+            + "\nAdd one line under the test module's imports:\n\n"
+            "    pytestmark = pytest.mark.unit\n\n"
+            "or mark a single test with @pytest.mark.unit; instead of unit, the layer it is in:\n"
+            + names
+        )
+    return report
+
 
 @pytest.fixture(scope="session")
 def rootdir():
@@ -33,10 +76,55 @@ def rootdir():
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory):
-    """Build the whole site once with warnings as errors."""
-    out = tmp_path_factory.mktemp("site") / "html"
-    return sphinx_build(DOCS, out, "-W", "-n", "--keep-going", confdir=ROOT), out
+def shared_folder(tmp_path_factory, worker_id):
+    """A folder for this run that every pytest-xdist worker sees (each worker's own temporary
+    folder sits inside the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+def build_once(shared_folder, profile):
+    """The site built with ``profile`` as ``python -m guide build`` builds it (every language),
+    once per test run: the first worker to ask builds it, under a file lock, and the others
+    wait for it and read the same folder. Returns (the build's result, its builddir)."""
+    from filelock import FileLock
+
+    builddir = shared_folder / "builds" / profile.replace("/", "-")
+    record = builddir / "result.json"
+    with FileLock(f"{builddir}.lock"):
+        if not record.exists():
+            builddir.mkdir(parents=True, exist_ok=True)
+            result = guide_build(profile, builddir)
+            record.write_text(
+                json.dumps([result.args, result.returncode, result.stdout, result.stderr]),
+                encoding="utf-8",
+            )
+    return subprocess.CompletedProcess(*json.loads(record.read_text(encoding="utf-8"))), builddir
+
+
+class Builds(dict):
+    """The site built with each profile, by profile, each built when first asked for."""
+
+    def __init__(self, shared_folder):
+        super().__init__()
+        self.shared_folder = shared_folder
+
+    def __missing__(self, profile):
+        result, builddir = build_once(self.shared_folder, profile)
+        self[profile] = (result, builddir / "html")
+        return self[profile]
+
+
+@pytest.fixture(scope="session")
+def builds(shared_folder):
+    """``builds[profile]``: (result, html folder) of that profile's one build in this run."""
+    return Builds(shared_folder)
+
+
+@pytest.fixture(scope="session")
+def site_build(builds):
+    """The whole site with the default profile, warnings as errors."""
+    return builds["local/default"]
 
 
 @pytest.fixture(scope="session")
@@ -49,13 +137,9 @@ def site(site_build):
 
 
 @pytest.fixture(scope="session")
-def example_builds(tmp_path_factory):
-    """The site built with each example profile, as ``make html PROFILE=...`` does."""
-    builds = {}
-    for profile in EXAMPLES:
-        out = tmp_path_factory.mktemp(profile.rsplit("/", 1)[-1]) / "html"
-        options = ["-W", "-n", "--keep-going", "-D", f"local_profile={profile}"]
-        builds[profile] = (sphinx_build(DOCS, out, *options, confdir=ROOT), out)
+def example_builds(builds):
+    """The site built with each example profile, as ``make html PROFILE=...`` does; each is
+    built the first time a test asks for it."""
     return builds
 
 
@@ -72,20 +156,12 @@ def profile_sites(site, example_builds):
 
 
 @pytest.fixture(scope="session")
-def welsh_build(tmp_path_factory):
+def welsh_build(builds):
     """The Cardiff example as ``python -m guide build`` makes it: English, and Welsh in cy/."""
-    import subprocess
-
-    builddir = tmp_path_factory.mktemp("welsh")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "docs" / "_ext")}
-    result = subprocess.run(
-        [sys.executable, "-m", "guide", "build", "--profile", "local/examples/cardiff",
-         "--builddir", str(builddir)],
-        capture_output=True, text=True, cwd=ROOT, env=env,
-    )  # fmt: skip
+    result, out = builds["local/examples/cardiff"]
     if result.returncode != 0:
         pytest.fail(f"the Welsh example did not build:\n{result.stdout}\n{result.stderr}")
-    return builddir / "html", result
+    return out, result
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,15 @@ def sphinx_build(srcdir, outdir, *options, confdir=None, quiet=True):
     )
 
 
+def guide_build(profile, builddir, *options):
+    """Run ``python -m guide build`` in a child process, as ``make html`` does; the site is in
+    ``builddir/html``."""
+    env = {**os.environ, "PYTHONPATH": str(DOCS / "_ext")}
+    command = [sys.executable, "-m", "guide", "build", "--profile", str(profile),
+               "--builddir", str(builddir), *options]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+
+
 # The policy an intranet is expected to send (README, "Publishing on your intranet").
 STRICT_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -221,6 +221,7 @@ def test_from_a_file_share_no_worker_is_registered(browser, site):
     context.close()
 
 
+@pytest.mark.site
 def test_the_list_names_every_file_of_the_site_with_its_digest(site):
     listed = json.loads((site / manifest.MANIFEST).read_text(encoding="utf-8"))
     urls = {entry["url"] for entry in listed["files"]}
@@ -236,6 +237,7 @@ def test_the_list_names_every_file_of_the_site_with_its_digest(site):
     assert manifest.manifest(site) == listed, "the same files give the same list"
 
 
+@pytest.mark.site
 def test_icons_manifest_and_favicon_on_every_page(site):
     data = json.loads((site / "manifest.json").read_text(encoding="utf-8"))
     assert data["theme_color"] == "#1d4f91" and data["start_url"] == "index.html"
@@ -248,6 +250,7 @@ def test_icons_manifest_and_favicon_on_every_page(site):
     assert 'src="../_static/offline.js' in page and 'data-offline-worker="../sw.js"' in page
 
 
+@pytest.mark.site
 def test_with_offline_off_there_is_no_worker_and_no_script(tmp_path):
     profile = tmp_path / "profile"
     shutil.copytree(ROOT / "local" / "default", profile)

@@ -47,6 +47,7 @@ def pinned_version(lock, name, environment):
     return None
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("path", [SITE_LOCK, TEST_LOCK], ids=lambda p: p.name)
 def test_every_pin_is_exact_with_sha256_hashes(path):
     lock = pins(path)
@@ -58,6 +59,7 @@ def test_every_pin_is_exact_with_sha256_hashes(path):
     assert "make lock" in path.read_text(encoding="utf-8").splitlines()[1]
 
 
+@pytest.mark.unit
 def test_the_site_lock_is_the_test_lock_with_the_test_tools_left_out():
     site, test = pins(SITE_LOCK), pins(TEST_LOCK)
     assert set(site) < set(test)
@@ -66,6 +68,7 @@ def test_the_site_lock_is_the_test_lock_with_the_test_tools_left_out():
     assert {"pytest", "playwright", "pip-audit"} <= set(test) - set(site)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("environment", ENVIRONMENTS,
                          ids=lambda e: f"{e['sys_platform']}-{e['python_version']}")  # fmt: skip
 def test_each_lock_meets_pyproject_on_every_platform_and_python(environment):

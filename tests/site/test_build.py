@@ -7,6 +7,8 @@ from html import unescape
 import pytest
 from helpers import checklists_in, inline_code, site_pages
 
+pytestmark = pytest.mark.site
+
 PAGES = site_pages()
 CONTENT_PAGES = [p for p in PAGES if p not in ("search.html", "genindex.html")]
 

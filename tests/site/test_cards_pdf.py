@@ -55,6 +55,7 @@ def outline_titles(outline):
             yield item.title
 
 
+@pytest.mark.unit
 def test_there_are_four_cards():
     assert CARDS == [
         "observing-the-relationship",
@@ -64,6 +65,7 @@ def test_there_are_four_cards():
     ]
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("card", CARDS)
 def test_each_card_has_a_one_page_tagged_pdf_beside_it(site, card):
     html = card_page(site, card)
@@ -99,6 +101,7 @@ def test_each_card_has_a_one_page_tagged_pdf_beside_it(site, card):
             assert (path.parent / target.split("#")[0].split("?")[0]).resolve().is_file()
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("card", CARDS)
 def test_each_card_links_its_pdf_with_its_size(site, card):
     html = card_page(site, card)
@@ -109,11 +112,13 @@ def test_each_card_links_its_pdf_with_its_size(site, card):
     assert re.search(rf'<p class="card-download screen-only"><a [^>]*href="{name}"', html)
 
 
+@pytest.mark.site
 def test_only_cards_have_a_pdf(site):
     assert sorted(p.name for p in site.rglob("*.pdf")) == sorted(f"{c}-england.pdf" for c in CARDS)
     assert "data-card-pdf" not in (site / "quick-reference" / "index.html").read_text()
 
 
+@pytest.mark.site
 def test_the_pdfs_are_the_same_from_any_folder_and_in_the_dist_zip(tmp_path):
     """``make dist`` in one folder; the site built from a copy of docs/ in another."""
     env = {
@@ -155,6 +160,7 @@ def test_the_pdfs_are_the_same_from_any_folder_and_in_the_dist_zip(tmp_path):
     assert (out / "offline.json").read_bytes() == offline, "the whole site is the same"
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("builder", ["singlehtml", "text"])
 def test_other_builders_make_no_pdf_and_no_worker(tmp_path, builder):
     out = tmp_path / builder
@@ -167,6 +173,7 @@ def test_other_builders_make_no_pdf_and_no_worker(tmp_path, builder):
         assert "data-offline-worker" not in page and 'rel="manifest"' not in page
 
 
+@pytest.mark.unit
 def test_names_sizes_and_links_are_pure_and_stable():
     from cards.naming import fill_link, pdf_name, slug, stale
 
@@ -193,6 +200,7 @@ def test_names_sizes_and_links_are_pure_and_stable():
     ]
 
 
+@pytest.mark.site
 def test_weasyprint_gets_only_the_sites_own_files(tmp_path, site):
     from cards import pdf
 

@@ -23,6 +23,7 @@ def guide(*args, cwd=ROOT):
     )
 
 
+@pytest.mark.unit
 def test_the_help_lists_every_command():
     result = guide("--help")
     assert result.returncode == 0
@@ -32,6 +33,7 @@ def test_the_help_lists_every_command():
         assert guide(command, "--help").returncode == 0, command
 
 
+@pytest.mark.site
 def test_serve_rebuilds_when_a_page_is_saved(tmp_path, monkeypatch):
     import guide.build
     import guide.serve
@@ -81,6 +83,7 @@ def wait_for(condition, seconds=60):
     pytest.fail("timed out")
 
 
+@pytest.mark.site
 def test_translations_extract_pages_and_keep_what_is_translated(tmp_path):
     locales = tmp_path / "locales"
     shutil.copytree(ROOT / "locales", locales)

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 
+import pytest
 from helpers import ROOT
 
 
@@ -15,6 +16,7 @@ def make(*args):
     )
 
 
+@pytest.mark.site
 def test_make_html_with_spaces_and_accents_in_profile_and_builddir(tmp_path):
     profile = tmp_path / "Bro Morgannwg – prófile"
     shutil.copytree(ROOT / "local/examples/cardiff", profile)
@@ -26,6 +28,7 @@ def test_make_html_with_spaces_and_accents_in_profile_and_builddir(tmp_path):
     assert not (builddir / "html" / ".doctrees").exists()
 
 
+@pytest.mark.unit
 def test_make_check_lists_problems_without_building(tmp_path):
     profile = tmp_path / "with space"
     shutil.copytree(ROOT / "local/examples/leeds", profile)
@@ -39,6 +42,7 @@ def test_make_check_lists_problems_without_building(tmp_path):
     assert "1 problem in the local profile" in bad.stderr
 
 
+@pytest.mark.unit
 def test_schema_check_fails_when_a_generated_file_is_stale(tmp_path, monkeypatch):
     import guide.schema_files
 

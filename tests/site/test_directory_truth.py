@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from helpers import DOCS, EXAMPLES, ROOT, sphinx_build
 
+pytestmark = pytest.mark.site
+
 PROFILES = ["local/default", *EXAMPLES, "generated/no-local-services"]
 
 

@@ -6,7 +6,10 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from helpers import ROOT
+
+pytestmark = pytest.mark.site
 
 
 def run_dist(tmp_path, name, *args, epoch="1764000000"):

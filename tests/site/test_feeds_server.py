@@ -8,6 +8,8 @@ from feeds_server import FEEDS
 
 from guide import feed
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture
 def client():

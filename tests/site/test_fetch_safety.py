@@ -14,6 +14,8 @@ from feeds_server import FeedServer, trusting
 
 from guide import feed, importer
 
+pytestmark = pytest.mark.unit
+
 PROFILE = """[area]
 name = "Exampleton"
 nation = "england"

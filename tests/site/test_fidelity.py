@@ -10,6 +10,8 @@ import pytest
 from attribution import COPYBUTTON_SELECTOR, SAY_CLASS
 from helpers import DOCS, checklists_in, visible_text
 
+pytestmark = pytest.mark.site
+
 CARDS = sorted(
     p.relative_to(DOCS).with_suffix(".html").as_posix()
     for p in (DOCS / "quick-reference").glob("*.md")

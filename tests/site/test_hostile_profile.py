@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, inline_code
 
+pytestmark = pytest.mark.site
+
 MARKER = Path("/tmp/pg-ran")  # short: the area name may be 100 characters
 
 # (where it goes, the value, a page it must appear on as text)

@@ -13,6 +13,8 @@ from urllib.parse import unquote
 import pytest
 from helpers import ROOT
 
+pytestmark = pytest.mark.site
+
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PROFILES = ["default", "local/examples/cardiff", "local/examples/leeds"]
 

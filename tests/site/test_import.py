@@ -246,6 +246,7 @@ def free_port():
 # --- HSDS 3.0 over HTTP ----------------------------------------------------------------------
 
 
+@pytest.mark.unit
 class TestHsds3Feed:
     @pytest.fixture
     def folder(self, tmp_path, server):
@@ -452,6 +453,7 @@ class TestHsds3Feed:
         ), "a contact of the wrong kind is left out; the service keeps its phone"
 
 
+@pytest.mark.unit
 class TestFeedErrors:
     """Each stops the import with one line naming the address; nothing is written."""
 
@@ -590,6 +592,7 @@ class TestFeedErrors:
 # --- the profile -----------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 class TestProfile:
     def test_problems_in_any_table_are_listed_and_nothing_is_fetched(self, tmp_path, capsys):
         folder = write_profile(tmp_path / "area", source='url = "ftp://example.org/api/"')
@@ -648,6 +651,7 @@ class TestProfile:
 # --- ORUK 1 ----------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 class TestOruk1:
     def test_a_file_of_oruk_1_services(self, tmp_path, capsys):
         folder = write_profile(tmp_path / "area", source='file = "feed.json"', format="oruk-1")
@@ -795,6 +799,7 @@ ROUND_TRIP = [
 ]  # fmt: skip
 
 
+@pytest.mark.extension
 class TestRoundTrip:
     def test_the_guides_own_export_comes_back_field_by_field(
         self, make_app, rootdir, tmp_path, capsys
@@ -846,6 +851,7 @@ class TestRoundTrip:
 # --- text, ids, languages --------------------------------------------------------------------
 
 
+@pytest.mark.unit
 class TestMapping:
     @pytest.mark.parametrize(
         ("html", "text"),
@@ -904,6 +910,7 @@ class TestMapping:
 # --- the command -----------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 class TestCommand:
     def test_make_import_with_spaces_and_accents_in_the_profile(self, tmp_path):
         folder = write_profile(tmp_path / "Bro Morgannwg – prófile", source='file = "feed.json"',

@@ -5,6 +5,8 @@ import pytest
 
 from guide import links
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize(
     ("given", "address", "note"),

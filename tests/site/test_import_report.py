@@ -4,8 +4,12 @@ and reason, the changes since the last snapshot, and cells a spreadsheet never r
 import csv
 import io
 
+import pytest
+
 from guide import report
 from guide.report import Row
+
+pytestmark = pytest.mark.unit
 
 
 def rows():

@@ -6,6 +6,8 @@ import pytest
 
 from guide.select import Selection, decide, matcher
 
+pytestmark = pytest.mark.unit
+
 DEFAULT = Selection()
 
 

@@ -9,6 +9,8 @@ from feeds_server import FEEDS
 
 from guide import feedtext
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize(
     ("given", "text"),

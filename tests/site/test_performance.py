@@ -24,6 +24,7 @@ def gzipped(paths):
     return sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths)
 
 
+@pytest.mark.site
 def test_editing_one_page_rereads_exactly_one_document(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
@@ -39,6 +40,7 @@ def test_editing_one_page_rereads_exactly_one_document(tmp_path):
     assert read == ["professions/team-leaders"], result.stdout
 
 
+@pytest.mark.unit
 def test_our_own_javascript_and_css_stay_within_budget():
     own = [path for folder in STATIC for path in folder.iterdir() if path.name in OWN]
     js = [p for p in own if p.suffix == ".js"]
@@ -67,6 +69,7 @@ def within_budget(site, path):
     return weight
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_every_page_type_is_within_its_budget(site, kind):
     """25 KiB with all its requests, 10 KiB of CSS, 8 KiB of JavaScript (README, Performance)."""
@@ -75,6 +78,7 @@ def test_every_page_type_is_within_its_budget(site, kind):
     assert "clipboard.min.js" not in weight["files"]
 
 
+@pytest.mark.site
 def test_every_page_type_is_within_its_budget_with_each_example_profile(example_builds):
     for profile in EXAMPLES:
         result, out = example_builds[profile]
@@ -83,6 +87,7 @@ def test_every_page_type_is_within_its_budget_with_each_example_profile(example_
             within_budget(out, path)
 
 
+@pytest.mark.site
 def test_pages_load_only_the_files_they_use(site):
     """Tabs' script only where there are tabs, the copy button's only where there are words to
     say to a parent, and no page links sphinx-design's stylesheet (nor is it copied)."""
@@ -100,6 +105,7 @@ def test_pages_load_only_the_files_they_use(site):
     assert not (site / "_static" / "sphinx-design.min.css").exists()
 
 
+@pytest.mark.site
 def test_a_profile_of_5000_services_builds(tmp_path):
     profile = tmp_path / "profile"
     make_profile(profile, 5000)

@@ -8,6 +8,7 @@ import pytest
 from helpers import DOCS, EXAMPLES, ROOT, sphinx_build
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("profile", EXAMPLES)
 def test_example_profile_builds_with_no_warnings(example_builds, profile):
     result, out = example_builds[profile]
@@ -21,6 +22,7 @@ def test_example_profile_builds_with_no_warnings(example_builds, profile):
     assert f"Where to turn locally: {area}" in card
 
 
+@pytest.mark.site
 def test_cardiff_shows_its_front_door_and_local_services(example_builds):
     _, out = example_builds["local/examples/cardiff"]
     directory = (out / "directory/index.html").read_text(encoding="utf-8")
@@ -34,6 +36,7 @@ def test_cardiff_shows_its_front_door_and_local_services(example_builds):
     assert "data-service=" in midwives
 
 
+@pytest.mark.site
 def test_default_profile_says_plainly_that_no_local_services_are_set_up(site):
     directory = (site / "directory/index.html").read_text(encoding="utf-8")
     assert "No local services are set up yet" in directory
@@ -45,6 +48,7 @@ def test_default_profile_says_plainly_that_no_local_services_are_set_up(site):
     assert 'class="example-banner"' not in directory
 
 
+@pytest.mark.unit
 def test_a_bad_profile_stops_the_build_listing_every_problem(tmp_path):
     folder = tmp_path / "bad"
     shutil.copytree(ROOT / "local/examples/leeds", folder)
@@ -67,6 +71,7 @@ def test_a_bad_profile_stops_the_build_listing_every_problem(tmp_path):
     assert not (out / "index.html").exists(), "nothing is published"
 
 
+@pytest.mark.site
 def test_a_profile_outside_the_repository_works(tmp_path):
     folder = tmp_path / "elsewhere" / "leeds-copy"
     shutil.copytree(ROOT / "local/examples/leeds", folder)

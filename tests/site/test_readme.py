@@ -3,7 +3,10 @@ the nginx, Apache and IIS examples; the site's Configuring page agrees on how to
 
 import re
 
+import pytest
 from helpers import DOCS, ROOT
+
+pytestmark = pytest.mark.unit
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -36,17 +36,20 @@ def stray_terms(folder, pages=None):
     return found
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
 def test_visible_text_uses_one_spelling_for_each_term(profile_sites, profile):
     assert stray_terms(profile_sites[profile]) == []
 
 
+@pytest.mark.site
 def test_the_site_title_has_a_hyphen(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "<title>Parent-infant relationships: a practice guide" in html
     assert "Parent–infant" not in html
 
 
+@pytest.mark.unit
 def test_the_check_finds_each_stray_spelling(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(

@@ -12,9 +12,12 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 from babel.messages.pofile import read_po
 from helpers import ROOT, visible_text
+
+pytestmark = pytest.mark.site
 
 INTERFACE = ("sphinx", "attribution", "checklist", "signposting", "languages", "cards", "offline")
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]+\}|&#\d+;|&#x[0-9a-f]+;")

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+pytestmark = pytest.mark.extension
+
 
 @pytest.mark.sphinx("html", testroot="attribution")
 def test_wording_is_a_marked_attributed_quotation(app):

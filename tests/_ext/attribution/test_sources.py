@@ -3,6 +3,8 @@
 import pytest
 from attribution.sources import SOURCES, UnknownSource, parse_sources
 
+pytestmark = pytest.mark.unit
+
 
 def test_reads_keys_in_order_and_drops_repeats():
     keys = [s.key for s in parse_sources(" cardiff, guidance ,cardiff")]

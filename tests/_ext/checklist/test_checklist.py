@@ -6,6 +6,8 @@ import re
 import pytest
 from helpers import checklists_in
 
+pytestmark = pytest.mark.extension
+
 
 @pytest.mark.sphinx("html", testroot="checklist")
 def test_items_are_real_labelled_checkboxes(app):

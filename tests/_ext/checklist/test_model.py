@@ -14,6 +14,8 @@ from checklist.model import (
     parse_timer,
 )
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize("value", ["setting-the-scene", "step-1", "a", "step-1-questions"])
 def test_slugs_are_accepted(value):

@@ -7,6 +7,8 @@ import re
 import pytest
 from languages.links import other_pages
 
+pytestmark = pytest.mark.extension
+
 
 @pytest.mark.sphinx("html", testroot="welsh")
 def test_translated_paragraphs_show_in_welsh_and_the_rest_is_marked_english(app):

@@ -13,6 +13,8 @@ import profiledata
 import pytest
 from helpers import ROOT
 
+pytestmark = pytest.mark.unit
+
 HEAVY = ("sphinx", "docutils", "signposting", "checklist", "languages", "attribution")
 PROBE = f"""
 import json, runpy, sys

@@ -12,6 +12,8 @@ from helpers import ROOT
 from profiledata import schema
 from profiledata.profile import load_profile
 
+pytestmark = pytest.mark.unit
+
 EXTRA = ["in_welsh", "national", "stale", "source", "line"]
 TABLES = [schema.SERVICE, *schema.PROFILE]
 

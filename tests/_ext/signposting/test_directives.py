@@ -8,6 +8,8 @@ from urllib.parse import unquote
 
 import pytest
 
+pytestmark = pytest.mark.extension
+
 
 def page(app, name):
     return (app.outdir / name).read_text(encoding="utf-8")

@@ -6,6 +6,8 @@ import pytest
 from profiledata import fields
 from profiledata.fields import Invalid
 
+pytestmark = pytest.mark.unit
+
 TODAY = dt.date(2026, 11, 22)
 
 

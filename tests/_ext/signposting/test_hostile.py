@@ -13,6 +13,8 @@ from helpers import ROOT
 from profile_helpers import BASE, TODAY, problems_of, yaml_for
 from profiledata.profile import load_profile
 
+pytestmark = pytest.mark.unit
+
 GOOD = '[area]\nname = "Testshire"\nnation = "england"\n'
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

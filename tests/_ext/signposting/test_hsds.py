@@ -53,6 +53,7 @@ def rich(profile):
     return {s.id: s for s in load_profile(folder, on=TODAY).services}
 
 
+@pytest.mark.unit
 def test_every_service_is_a_valid_hsds_3_service(rich):
     for service in rich.values():
         errors = [
@@ -62,6 +63,7 @@ def test_every_service_is_a_valid_hsds_3_service(rich):
         assert errors == []
 
 
+@pytest.mark.unit
 def test_ids_are_uuid5_from_the_documented_namespace(rich):
     obj = hsds.service_object(rich["rich-service"])
     expected = uuid.uuid5(uuid.UUID("3b0c1f52-7d4e-5a69-9c2b-6e1f0d8a4c17"), "service/rich-service")
@@ -72,6 +74,7 @@ def test_ids_are_uuid5_from_the_documented_namespace(rich):
     assert hsds.service_object(rich["rich-service"]) == obj, "the same on every call"
 
 
+@pytest.mark.unit
 def test_every_field_of_a_rich_service_is_in_the_export(rich):
     obj = hsds.service_object(rich["rich-service"])
     assert obj["name"] == "Baby stay and play" and obj["status"] == "active"
@@ -110,11 +113,13 @@ def test_every_field_of_a_rich_service_is_in_the_export(rich):
         assert uuid.UUID(term["id"]).version == 5
 
 
+@pytest.mark.unit
 def test_free_is_an_amount_of_nothing(rich):
     option = hsds.service_object(rich["free-one"])["cost_options"][0]
     assert option["amount"] == 0 and option["currency"] == "GBP"
 
 
+@pytest.mark.unit
 def test_the_same_mapping_reads_every_field_back(rich):
     service = rich["rich-service"]
     values = hsds.read_service(hsds.service_object(service), text=str)
@@ -130,6 +135,7 @@ def test_the_same_mapping_reads_every_field_back(rich):
     assert values["name_cy"] == "Chwarae a bod"
 
 
+@pytest.mark.extension
 @pytest.mark.sphinx("html", testroot="signposting")
 def test_every_html_build_writes_a_services_page(app):
     app.build()
@@ -146,6 +152,7 @@ def test_every_html_build_writes_a_services_page(app):
     assert "<script>" in unescape(play["description"]), "text stays text: the reader escapes it"
 
 
+@pytest.mark.extension
 def test_two_builds_write_the_same_bytes(make_app, rootdir, tmp_path):
     import shutil
 

@@ -9,6 +9,8 @@ from profile_helpers import BASE, TODAY, problems_of, yaml_for
 from profiledata.problems import ProfileDataError
 from profiledata.profile import load_profile, months_between, today
 
+pytestmark = pytest.mark.unit
+
 GOOD = """[area]
 name = "Testshire"
 nation = "england"

@@ -20,6 +20,8 @@ from profiledata.profile import load_profile
 from profiledata.services import COLUMNS
 from signposting.directives import FILTERS, SignpostingDirective
 
+pytestmark = pytest.mark.unit
+
 SCHEMAS = ROOT / "local" / "schema"
 SERVICE_FILES = sorted(
     [

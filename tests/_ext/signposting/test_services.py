@@ -4,6 +4,8 @@ import pytest
 from profile_helpers import BASE, TODAY, csv_for, problems_of, yaml_for
 from profiledata.profile import load_profile
 
+pytestmark = pytest.mark.unit
+
 # (field, bad value or None to leave it out, the message expected)
 RULES = [
     ("id", None, "service 1: id is missing"),

@@ -5,6 +5,8 @@ import re
 import pytest
 from helpers import inline_code
 
+pytestmark = pytest.mark.extension
+
 
 @pytest.mark.sphinx("html", testroot="theme")
 def test_no_page_has_inline_script_or_style(app):
