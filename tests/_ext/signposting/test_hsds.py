@@ -166,12 +166,14 @@ def test_two_builds_write_the_same_bytes(make_app, rootdir, tmp_path):
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.unit
 def test_no_two_fields_write_one_place():
     """Each place in an HSDS service belongs to one field (a second would overwrite it)."""
     places = [f.hsds.path for f in schema.SERVICE.fields if f.hsds and f.hsds.path]
     assert len(places) == len(set(places)), places
 
 
+@pytest.mark.unit
 def test_places_are_written_and_found_by_the_same_paths():
     from profiledata.openreferral import found_at, place, uid
 
@@ -197,6 +199,7 @@ def test_places_are_written_and_found_by_the_same_paths():
     assert found_at({"phones": [5, None]}, "phones[].number") == []
 
 
+@pytest.mark.unit
 def test_each_field_with_a_place_is_read_from_it_in_both_shapes():
     """The ORUK 1 import reads the places the declaration names, with no other list: an
     ORUK 1 service written at each field's ORUK 1 place comes back as the field's value."""
