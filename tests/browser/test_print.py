@@ -105,7 +105,7 @@ def test_dropdowns_print_open_and_links_show_their_address(browser, site):
     page.close()
     assert "I love it when I blow raspberries and my baby giggles." in text
     assert "Can you tell me a little more about why you chose those words or sentences?" in text
-    assert re.search(r"NHS Start for Life \(https://www\.nhs\.uk/start-for-life/\)", step_3)
+    assert re.search(r"nhs\.uk/start-for-life \(https://www\.nhs\.uk/start-for-life/\)", step_3)
 
 
 def test_home_quick_links_are_three_headed_lists_not_tabs(browser, site):

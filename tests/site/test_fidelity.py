@@ -209,3 +209,127 @@ def test_each_card_names_its_source_once(site, card):
     assert 'class="attribution"' not in html, "a quotation on a card names its source"
     assert html.count('class="page-source') == 1, "the Source box, on screen"
     assert html.count('class="card-footer"') == 1, "the one line printed at the foot"
+
+
+# Faithful to the last line: what the guide adds is marked where it stands ----------------------
+
+CPCS = "https://www.national.slam.nhs.uk/services/camhs/camhs-cpcs/antenatalpostnatal-promotional-guide-system/"
+START_FOR_LIFE = "https://www.nhs.uk/start-for-life/"
+WATCH_ME_PLAY = "https://watchmeplay.info/"
+ELFH = "https://www.e-lfh.org.uk/programmes/perinatal-mental-health/"
+ADDED_ADDRESSES = {
+    "framework/implementation.html": [ELFH],
+    "framework/step-3.html": [CPCS, START_FOR_LIFE, WATCH_ME_PLAY],
+    "quick-reference/where-to-turn-locally.html": [CPCS, START_FOR_LIFE, WATCH_ME_PLAY],
+}
+
+
+def blocks_linking(html, address):
+    """The text of each paragraph or list item on the page (outside directory entries, which
+    say what the guide added in their own line) that links to the address."""
+    body = re.sub(r"<article.*?</article>", "", html[html.index('role="main"') :], flags=re.S)
+    found = []
+    for match in re.finditer(r'<a [^>]*href="' + re.escape(address) + '"', body):
+        start = max(body.rfind("<p", 0, match.start()), body.rfind("<li", 0, match.start()))
+        end = min(
+            i for i in (body.find("</p>", match.end()), body.find("</li>", match.end())) if i > 0
+        )
+        found.append(text_of(body[start:end]))
+    return found
+
+
+@pytest.mark.parametrize("page", ADDED_ADDRESSES)
+def test_web_addresses_the_guidance_does_not_give_say_added_by_this_guide(site, page):
+    html = read(site, page)
+    for address in ADDED_ADDRESSES[page]:
+        blocks = blocks_linking(html, address)
+        assert blocks, f"{page} no longer links to {address}"
+        for block in blocks:
+            assert "added by this guide" in block, (address, block)
+
+
+def test_start_for_life_has_the_name_the_guidance_gives(profile_sites):
+    for out in profile_sites.values():
+        for path in sorted(out.rglob("*.html")):
+            text = visible_text(path.read_text(encoding="utf-8"), skip=("blockquote",))
+            assert "NHS Start for Life" not in text, path
+    text = visible_text(read(profile_sites["local/default"], "framework/step-3.html"))
+    assert "Better Health: Start for Life website" in text
+
+
+def test_safeguarding_text_adds_nothing_to_the_guidance(profile_sites):
+    """ "Follow your local procedures", as the guidance says; "ask your line manager" is not in it."""
+    for profile, out in profile_sites.items():
+        for path in sorted(out.rglob("*.html")):
+            html = path.read_text(encoding="utf-8")
+            for box in re.findall(r'<div class="area-contact safeguarding.*?</div>', html, re.S):
+                assert "line manager" not in box, (profile, path)
+
+
+def test_the_barriers_are_things_to_be_aware_of(site):
+    text = visible_text(read(site, "framework/what-can-get-in-the-way.html"))
+    assert "to be aware of and to talk about" not in text
+    assert text.count("These are things to be aware of.") == 2
+
+
+def service(out, service_id):
+    services = json.loads((out / "directory.json").read_text(encoding="utf-8"))["services"]
+    (found,) = [s for s in services if s["id"] == service_id]
+    return found
+
+
+def test_directory_details_the_sources_do_not_give_are_marked_or_gone(profile_sites):
+    default, cardiff = profile_sites["local/default"], profile_sites["local/examples/cardiff"]
+    play = service(default, "watch-me-play")
+    assert "pregnancy" not in play["stages"] and play["access"] == []
+    assert "organisation" in service(default, "nhs-start-for-life")["added"]
+    stay_and_play = service(cardiff, "cardiff-parenting-baby-stay-and-play")
+    assert "pregnancy" not in stay_and_play["stages"]
+    directory = read(cardiff, "directory/index.html")
+    for service_id in [
+        "cardiff-parenting-baby-stay-and-play",
+        "cardiff-parenting-targeted-groups",
+        "cardiff-parenting-home-based-interventions",
+    ]:
+        entry = service(cardiff, service_id)
+        assert "website" in entry["added"], "the corrected address is the guide's"
+        assert entry["organisation"] == "Cardiff Parenting", "the leaflet names no council"
+        shown = directory[directory.index(f'data-service="{service_id}"') :]
+        shown = shown[: shown.index("</article>")]
+        assert "This guide added the web address" in text_of(shown)
+
+
+def test_no_page_names_a_council_the_leaflet_does_not_name(profile_sites):
+    for path in sorted(profile_sites["local/examples/cardiff"].rglob("*.html")):
+        assert "Cardiff Council" not in visible_text(path.read_text(encoding="utf-8")), path
+
+
+def test_step_2_checklist_keeps_evidence_based(site):
+    (step_2,) = [
+        c for c in checklists_in(read(site, "framework/step-2.html")) if c["id"] == "step-2"
+    ]
+    assert any("evidence-based" in item["text"] for item in step_2["items"])
+
+
+def test_supporting_card_keeps_involving_another_team_and_the_barriers_caveat(site):
+    text = visible_text(read(site, "quick-reference/supporting-the-relationship.html"))
+    assert "or need to involve the family with another team or service" in text
+    barriers = text[text.index("What can get in the way") :]
+    assert "not a score" in barriers[:200] and "label a family" in barriers[:200]
+
+
+def test_configuring_asks_for_a_review_date_only_when_checked(site):
+    html = read(site, "about/configuring.html")
+    text = visible_text(html, skip=("pre",))
+    required = text[text.index("Required:") : text.index("Optional:")]
+    assert "last_reviewed" not in required and "access" not in required
+    assert "only when someone has checked the entry" in text
+    example = re.search(r"<pre>.*?baby-stay-and-play.*?</pre>", html, re.S).group(0)
+    assert "last_reviewed" not in example
+
+
+def test_sources_page_claims_only_what_is_true(site):
+    text = visible_text(read(site, "about/sources.html"))
+    assert "Cardiff Council" not in text
+    assert "The correct address" not in text
+    assert "“added by this guide” stand beside the address" in text

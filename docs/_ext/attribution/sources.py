@@ -35,13 +35,13 @@ SOURCES = {
         short="Supporting Parent-Infant Relationships During the First 1000 Days (Cardiff Parenting)",
         citation=(
             "Supporting Parent-Infant Relationships During the First 1000 Days: information "
-            "and ideas for practitioners. Cardiff Parenting, Cardiff Council. Its ideas for "
+            "and ideas for practitioners. Cardiff Parenting. Its ideas for "
             "practitioners are taken from NHS Education for Scotland’s Infant Mental Health "
             "Module."
         ),
         line=(
             "Supporting Parent-Infant Relationships During the First 1000 Days, Cardiff "
-            "Parenting (Cardiff Council), undated"
+            "Parenting, undated"
         ),
     ),
     "project": Source(

@@ -156,3 +156,34 @@ def test_editing_services_rereads_only_the_pages_that_show_them(make_app, rootdi
     plain = src / "plain.md"
     plain.write_text(plain.read_text() + "\nOne more sentence.\n")
     assert rebuild() == ["plain"]
+
+
+def test_in_welsh_each_text_is_marked_by_its_own_language(make_app, rootdir, tmp_path):
+    """A Welsh build: a service's Welsh name (``name_cy``) and the entry's labels are not marked
+    English, its English organisation is; a page's untranslated sentence keeps the English
+    place name; a sentence made wholly by the directory is not marked English."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-signposting", src)
+    toml = src / "profile" / "profile.toml"
+    toml.write_text(toml.read_text().replace('name = "Testshire"\n', 'name = "Testshire"\nname_cy = "Sir Brawf"\n'))  # fmt: skip
+    services = src / "profile" / "services.yaml"
+    services.write_text(services.read_text().replace("  name: Baby stay and play\n", "  name: Baby stay and play\n  name_cy: Chwarae gyda babanod\n", 1))  # fmt: skip
+    (src / "plain.md").write_text(
+        "# Services in {profile}`area.name`\n\nServices in {profile}`area.name` are listed.\n\n"
+        "{directory}`Substance use <topic=substance-use>`\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=src, confoverrides={"language": "cy"})
+    app.build()
+    html = page(app, "directory/index.html")
+    entry = html[html.index('data-service="stay-and-play"') :].split("</article>")[0]
+    assert re.search(r'<p class="[^"]*service-name[^"]*">Chwarae gyda babanod</p>', entry)
+    assert '<span lang="en">Testshire Council</span>' in entry
+    assert 'lang="en">For<' not in entry and '<dt class="field-odd">For<' in entry
+    front = html[html.index('id="front-door"') :]
+    assert front.startswith('id="front-door">\n<p class="rubric">Front door: where to ask for help')
+    plain = page(app, "plain.html")
+    assert '<h1 lang="en">Services in Testshire<' in plain
+    assert '<p lang="en">Services in Testshire are listed.</p>' in plain
+    assert "<p>No services for substance use are listed for Sir Brawf yet: <a " in plain
+    assert "Sir Brawf" not in " ".join(re.findall(r'lang="en">[^<]*', plain))
