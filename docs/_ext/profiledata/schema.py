@@ -60,7 +60,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of value: how it is checked, its JSON Schema, and how readers see it."""
+    """One kind of value: how it is checked, its JSON Schema, and its words' declared labels
+    (``signposting/present.py`` shows them)."""
 
     check: Callable[[Any, Context], Any]
     json: dict
@@ -75,18 +76,6 @@ class Kind:
         if callable(self.labels):
             return self.labels(value)
         return self.labels[value] if self.labels else str(value)
-
-    def show(self, value, tr=str, language="en"):
-        """What a reader sees for the whole value: one word, or a list. ``tr`` translates an
-        English label (the build's ``gettext``); the words themselves are the message ids.
-        Labels with a ``language`` parameter (language names) name themselves in it."""
-        if self.labels is fields.language_name:
-            return ", ".join(fields.language_name(v, language) for v in value)
-        if not self.many:
-            return tr(self.label(value))
-        if self.join:
-            return tr(self.join(value))
-        return ", ".join(tr(self.label(v)) for v in value)
 
 
 def text(limit):
@@ -605,13 +594,6 @@ class Service:
         data["stale"] = self.stale
         return data
 
-    def filters(self):
-        """Each filter's key and this service's values, for the ``data-`` attributes."""
-        return {
-            f.filter.key: " ".join(getattr(self, f.name)) if f.kind.many else getattr(self, f.name)
-            for f in FILTERS
-        }
-
 
 SERVICE = table_of(
     Service,
@@ -813,43 +795,6 @@ def validate(table, values, ctx):
     return clean, welsh, problems
 
 
-LINK_KINDS = (PHONE, EMAIL, WEB)
-
-
-def links(table, record):
-    """The record's phone, email and web links in declared order: (field, value)."""
-    return [
-        (f, getattr(record, f.name))
-        for f in table.fields
-        if f.kind in LINK_KINDS and getattr(record, f.name)
-    ]
-
-
-def rows(service, tr=str, welsh=False, language="en"):
-    """The labelled rows of a directory entry, in declared order: (label, text, in English).
-
-    ``tr`` translates labels and words; with ``welsh``, a text field shows its Welsh
-    counterpart, or its English text marked as English (the third item) when it has none."""
-    result = []
-    scope = "national" if service.national else "local"
-    for f in SERVICE.fields:
-        value = getattr(service, f.name)
-        if not f.label or f.kind in (*LINK_KINDS, REVIEW_DATE) or f.shown_for not in ("all", scope):
-            continue  # links and the review date have their own places in an entry
-        if value in ("", None, []):
-            if f.unstated and service.audience == "families":  # how families reach it
-                result.append((tr(f.label), tr(f.unstated), False))
-            continue
-        if f.welsh and welsh:
-            text, english = local_text(service, f.name, welsh)
-            shown = tr(f.kind.label(text)) if f.kind.labels else text
-            is_word = bool(f.kind.labels) and f.kind.label(text) != text  # "free" is a word
-            result.append((tr(f.label), shown, english and not is_word))
-            continue
-        result.append((tr(f.label), f.kind.show(value, tr, language), False))
-    return result
-
-
 def missing_welsh(table, record):
     """The text fields a record gives in English without their Welsh counterpart."""
     return [
@@ -857,17 +802,3 @@ def missing_welsh(table, record):
         for f in table.fields
         if f.welsh and getattr(record, f.name) not in ("", None) and not record.in_welsh.get(f.name)
     ]
-
-
-def local_text(record, name, welsh):
-    """A profile's text in the build's language: (text, whether it is the English fallback)."""
-    english = getattr(record, name)
-    if not welsh:
-        return english, False
-    translated = record.in_welsh.get(name)
-    return (translated, False) if translated else (english, bool(english))
-
-
-def order(service):
-    """How lists are ordered: what the guidance names first, then local, then the rest."""
-    return (service.provenance != "named-in-guidance", service.national, service.name.lower())

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from docutils import nodes
 from languages import register_catalog
-from profiledata import hsds, schema
+from profiledata import hsds
 from profiledata.problems import ProfileDataError, summary
 from profiledata.profile import lacking_welsh, load_profile
 from sphinx.util import logging
 
+from . import present
 from .directives import (
     AdditionsDirective,
     ContactsDirective,
@@ -59,10 +60,10 @@ def load(app, config):
     area = directory.tables["area"]
     config.html_context = {
         **(config.html_context or {}),
-        "area_name": schema.local_text(area, "name", welsh)[0],
+        "area_name": present.local_text(area, "name", welsh)[0],
         "area_example": directory.example,
         "area_logo": f"_static/{directory.logo.published_name}" if directory.logo else "",
-        "area_logo_alt": schema.local_text(area, "logo_alt", welsh)[0],
+        "area_logo_alt": present.local_text(area, "logo_alt", welsh)[0],
     }
     if "checklist_remember_ticks" in config:
         config.checklist_remember_ticks = directory.remember_ticks

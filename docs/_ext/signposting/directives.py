@@ -12,6 +12,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
+from . import present
 from .render import ENGLISH, Words, _, contact_block, service_entry
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class DataDirective(SphinxDirective):
     def area(self):
         """The area's name in the build's language (Welsh when the profile gives it)."""
         area = self.directory.tables["area"]
-        return schema.local_text(area, "name", self.words.welsh)[0]
+        return present.local_text(area, "name", self.words.welsh)[0]
 
     def tier_wording(self, tier):
         """Annex A's words for a level: a quotation, so it stays in English."""
@@ -117,7 +118,7 @@ class DirectoryDirective(DataDirective):
         directory = self.directory
         if not services:
             section += nodes.paragraph("", empty % {"area": self.area}, classes=["directory-empty"])
-        for service in sorted(services, key=schema.order):
+        for service in sorted(services, key=present.order):
             section += service_entry(
                 service,
                 self.words,
@@ -159,7 +160,7 @@ class SignpostingDirective(DataDirective):
                 )
             wanted[option] = set(values)
         wanted.setdefault("audience", {"families"})  # families' lists hold families' resources
-        services = sorted((s for s in directory.services if matches(s, wanted)), key=schema.order)
+        services = sorted((s for s in directory.services if matches(s, wanted)), key=present.order)
         limit = self.options.get("limit")
         shown = services[:limit] if limit else services
         box = nodes.container(
@@ -241,7 +242,8 @@ class AdditionsDirective(DataDirective):
         words = self.words
         listing = nodes.bullet_list(classes=["signposting-additions"])
         label = schema.SERVICE.by_name["added"].kind
-        for service in sorted(self.directory.services, key=schema.order):
+        named_kind = schema.SERVICE.by_name["provenance"].kind
+        for service in sorted(self.directory.services, key=present.order):
             if service.provenance != "added-by-guide" and not service.added:
                 continue
             para = nodes.paragraph("", "")
@@ -252,8 +254,8 @@ class AdditionsDirective(DataDirective):
             if service.provenance == "added-by-guide":
                 para += nodes.Text(_("the whole entry; the sources do not name it."))
             else:
-                named = schema.SERVICE.by_name["provenance"].kind.show(service.provenance, words.tr)
-                added = label.show(service.added, words.tr)
+                named = present.show(named_kind, service.provenance, words.tr)
+                added = present.show(label, service.added, words.tr)
                 para += nodes.Text(
                     _("%(named)s; the guide added %(what)s.") % {"named": named, "what": added}
                 )
@@ -265,7 +267,7 @@ class AdditionsDirective(DataDirective):
 
 def matches(service, wanted):
     """Whether a service has one of the wanted values of every filter given."""
-    values = service.filters()
+    values = present.filters(service)
     return all(set(values[key].split(" ")) & chosen for key, chosen in wanted.items())
 
 
@@ -377,7 +379,7 @@ def directory_link_or_front_door(directory, title, query, words, rawtext=""):
         if key != "audience"
         for value in sorted(values)
     ]
-    area = schema.local_text(directory.tables["area"], "name", words.welsh)[0]
+    area = present.local_text(directory.tables["area"], "name", words.welsh)[0]
     if labels:
         said = words.tr("No services for %(what)s are listed for %(area)s yet:") % {
             "what": ", ".join(labels),

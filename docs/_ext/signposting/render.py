@@ -5,7 +5,8 @@ data attributes and the filter form in a post-transform (see ``html.py``).
 
 Words of our own go through ``_`` (the ``signposting`` catalogue); in a Welsh build a profile's
 text shows its ``_cy`` counterpart, or its English text marked ``lang="en"``
-(``Words.text``). The labels in ``vocabulary.py`` and ``schema.py`` are the message ids.
+(``Words.text``). The labels in ``vocabulary.py`` and ``schema.py`` are the message ids;
+``present.py`` says how each field is shown.
 """
 
 from urllib.parse import urlsplit
@@ -16,7 +17,11 @@ from profiledata import schema
 from profiledata.fields import LINK_SCHEMES, scheme
 from sphinx.locale import get_translation, get_translator
 
+from . import present
+
 CATALOG = "signposting"
+PROVENANCE = schema.SERVICE.by_name["provenance"]
+ADDED = schema.SERVICE.by_name["added"]
 _ = get_translation(CATALOG)
 
 
@@ -45,11 +50,11 @@ class Words:
 
     def text(self, record, name, *, classes=(), node=nodes.paragraph):
         """A node holding the record's text in this language, marked English if it falls back."""
-        value, english = schema.local_text(record, name, self.welsh)
+        value, english = present.local_text(record, name, self.welsh)
         return node("", value, classes=[*classes, *([ENGLISH] if english else [])])
 
     def inline(self, record, name):
-        value, english = schema.local_text(record, name, self.welsh)
+        value, english = present.local_text(record, name, self.welsh)
         return nodes.inline("", value, classes=[ENGLISH]) if english else nodes.Text(value)
 
 
@@ -74,7 +79,7 @@ def link_for(kind, value):
 def contact_links(table, record, words):
     """The record's phone, email and web links, each after its declared label."""
     para = nodes.paragraph(classes=["contact-links"])
-    for number, (f, value) in enumerate(schema.links(table, record)):
+    for number, (f, value) in enumerate(present.links(table, record)):
         if number:
             para += nodes.Text(" · ")
         para += nodes.Text(words.tr(f.label) + ": ")
@@ -95,10 +100,10 @@ def field(name, body, *, english=False):
 def provenance(service, words, *, example=False):
     """Where the entry comes from, what the guide added, and when it was checked, if ever."""
     para = nodes.paragraph(classes=["service-provenance"])
-    para += nodes.Text(schema.SERVICE.by_name["provenance"].kind.show(service.provenance, words.tr))
+    para += nodes.Text(present.show(PROVENANCE.kind, service.provenance, words.tr))
     para += nodes.Text(". ")
     if service.added:
-        added = schema.SERVICE.by_name["added"].kind.show(service.added, words.tr)
+        added = present.show(ADDED.kind, service.added, words.tr)
         para += nodes.Text(
             _("This guide added %(what)s, which the source does not give.") % {"what": added} + " "
         )
@@ -129,7 +134,7 @@ def host_name(address):
 def entry_links(service):
     """The ways to contact a service, each a link that says what it does."""
     para = nodes.paragraph(classes=["contact-links", "service-links"])
-    for f, value in schema.links(schema.SERVICE, service):
+    for f, value in present.links(schema.SERVICE, service):
         if f.kind is schema.PHONE:
             ref = link(_("Call %(number)s") % {"number": value}, value.uri)
         elif f.kind is schema.EMAIL:
@@ -142,17 +147,18 @@ def entry_links(service):
 
 
 def way_in(service, words):
-    access = schema.SERVICE.by_name["access"]
-    if service.access:
-        return access.kind.show(service.access, words.tr)
-    return words.tr(access.unstated) if service.audience == "families" else ""
+    """How families reach the service (``present.WAY_IN``), shown under its summary."""
+    value = getattr(service, present.WAY_IN.name)
+    if value:
+        return present.show(present.WAY_IN.kind, value, words.tr)
+    return words.tr(present.WAY_IN.unstated) if service.audience == "families" else ""
 
 
 def service_entry(service, words, *, full=True, review_months=12, example=False):
     """One service, compact: its name, who runs it, what it offers, the way in and its links.
     ``full`` (the directory) adds every other detail in a container that HTML shows as a
     disclosure (``html.py``) and every other builder shows as it is."""
-    box = nodes.container(classes=["service"], service_filters=service.filters())
+    box = nodes.container(classes=["service"], service_filters=present.filters(service))
     box["service_filters"] = {"service": service.id, **box["service_filters"]}
     box += words.text(service, "name", classes=["service-name"], node=nodes.rubric)
     organisation = nodes.paragraph("", "", classes=["service-organisation"])
@@ -166,7 +172,7 @@ def service_entry(service, words, *, full=True, review_months=12, example=False)
         box += words.text(service, "summary", classes=["service-summary"])
         if way := way_in(service, words):
             box += nodes.paragraph("", way, classes=["service-way-in"])
-    elif service.access:  # a short list: the way in beside the organisation, when stated
+    elif getattr(service, present.WAY_IN.name):  # a short list: the way in, when stated
         organisation += nodes.Text(" · " + way_in(service, words))
     links = entry_links(service)
     if links is not None:
@@ -180,10 +186,10 @@ def service_entry(service, words, *, full=True, review_months=12, example=False)
         return box  # the short form, for lists on other pages and the printed card
     more = nodes.container(classes=["service-more"])
     details = nodes.field_list(classes=["service-details"])
-    access_label = words.tr(schema.SERVICE.by_name["access"].label)
-    for label, shown, english in schema.rows(service, words.tr, words.welsh, words.language):
-        if label != access_label:
-            details += field(label, shown, english=english)
+    for _field, label, shown, english in present.rows(
+        service, words.tr, words.welsh, words.language
+    ):
+        details += field(label, shown, english=english)  # the way in is not among the rows
     if details.children:
         more += details
     more += provenance(service, words, example=example)
