@@ -105,8 +105,13 @@ class _LanguageCodes:
         return (
             isinstance(code, str)
             and len(code) == 2
+            and code == code.lower()  # pycountry would take "EN", and the data keep it
             and pycountry.languages.get(alpha_2=code) is not None
         )
+
+    def all(self):
+        """Every code, for the JSON Schemas."""
+        return [lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")]
 
     def __iter__(self):
         return iter(["ISO 639-1 codes such as en, cy, pl, ur"])

@@ -78,10 +78,29 @@ class Kind:
         return self.labels[value] if self.labels else str(value)
 
 
+# The JSON Schemas take what the checks take (tests/_ext/signposting/test_schema.py): text that
+# is not blank and holds no control character (tabs and line breaks are spaces to the check)...
+CONTROL = "\\u0000-\\u0008\\u000e-\\u001b\\u007f-\\u0084\\u0086-\\u009f"
+TEXT_PATTERN = f"^[^{CONTROL}]*[^\\s{CONTROL}][^{CONTROL}]*$"
+
+
+def list_json(words, *, required):
+    """...and a list of words written as a list, or as one string of words separated by
+    ``;`` (as a CSV cell holds it, and a single word needs no list), repeats allowed."""
+    word = "(?:" + "|".join(words) + ")"
+    as_text = {"type": "string", "pattern": f"^\\s*{word}?\\s*(?:;\\s*{word}?\\s*)*$"}
+    if required:
+        as_text = {"type": "string", "allOf": [as_text, {"pattern": "[^\\s;]"}]}
+    as_list = {"type": "array", "items": {"enum": list(words)}} | (
+        {"minItems": 1} if required else {}
+    )
+    return {"anyOf": [as_list, as_text]}
+
+
 def text(limit):
     return Kind(
         lambda value, ctx: fields.text(value, limit=limit),
-        {"type": "string", "minLength": 1, "maxLength": limit},
+        {"type": "string", "minLength": 1, "maxLength": limit, "pattern": TEXT_PATTERN},
         example=f"text, at most {limit} characters",
     )
 
@@ -98,8 +117,7 @@ def word(vocabulary):
 def words(vocabulary, *, required, join=None):
     return Kind(
         lambda value, ctx: fields.choices(value, vocabulary, required=required),
-        {"type": "array", "items": {"enum": list(vocabulary)}, "uniqueItems": True}
-        | ({"minItems": 1} if required else {}),
+        list_json(list(vocabulary), required=required),
         many=True,
         labels=vocabulary,
         example=", ".join(f"`{v}`" for v in vocabulary),
@@ -126,14 +144,19 @@ PHONE = Kind(
 )
 EMAIL = Kind(
     lambda value, ctx: fields.email(value),
-    {"type": "string", "format": "email", "pattern": r"^[A-Za-z0-9._'+-]+@[^@\s?&%]+$"},
+    {
+        "type": "string",
+        "format": "email",
+        "maxLength": 254,
+        "pattern": r"^[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@(?:[^@\s?&%.]+\.)+[^@\s?&%.]+$",
+    },
     example="a plain email address (checked without any network look-up)",
 )
 WEB = Kind(
     lambda value, ctx: fields.web_address(value),
     {
         "type": "string",
-        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$",
+        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@]+(?:[/?#][^\\s]*)?$",
         "maxLength": fields.URL_LIMIT,
     },
     example="an `https://` or `http://` address",
@@ -146,7 +169,7 @@ REVIEW_DATE = Kind(
 )
 LANGUAGES = Kind(
     lambda value, ctx: fields.languages(value),
-    {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2}$"}, "minItems": 1},
+    list_json(sorted(fields.LANGUAGE_CODES.all()), required=True),
     many=True,
     labels=fields.language_name,
     example="ISO 639-1 codes (`en`, `cy`, `pl`, `ur`...)",
@@ -306,12 +329,12 @@ def selection():
             "properties": {
                 "words": words_json,
                 "exclude_words": words_json,
-                "exclude": {"type": "array", "items": {"type": ["string", "integer"]}},
-                "default_stages": {
+                "exclude": {
                     "type": "array",
-                    "items": {"enum": list(STAGES)},
-                    "uniqueItems": True,
+                    "items": {"type": ["string", "integer"], "pattern": TEXT_PATTERN},
+                    "maxItems": 10_000,
                 },
+                "default_stages": list_json(list(STAGES), required=False),
             },
         },
         example="a table of `words`, `exclude_words` (whole words, any case; a final `*` makes a "

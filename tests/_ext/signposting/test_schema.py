@@ -2,8 +2,10 @@
 record, filters; the schemas against every example file and against broken ones; and a
 property test of ``profile.toml``."""
 
+import csv
 import dataclasses
 import datetime as dt
+import io
 import json
 import tomllib
 
@@ -30,6 +32,9 @@ SERVICE_FILES = sorted(
     ]
 )
 PROFILE_FILES = sorted(ROOT.glob("local/**/profile.toml"))
+# Every profile the tests build with, beside the examples: each loads, and its files pass the
+# schemas (a CSV file row by row, as the loader reads it).
+FIXTURE_PROFILES = sorted(p.parent for p in ROOT.glob("tests/roots/*/profile/profile.toml"))
 
 
 def validator(name):
@@ -76,6 +81,47 @@ def test_every_profile_validates_and_points_at_the_schema(path):
     assert list(validator("profile.schema.json").iter_errors(tomllib.loads(text))) == []
 
 
+@pytest.mark.parametrize("folder", FIXTURE_PROFILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_fixture_profile_loads_and_passes_the_schemas(folder):
+    directory = load_profile(folder, on=TODAY)
+    data = tomllib.loads((folder / "profile.toml").read_text(encoding="utf-8"))
+    assert list(validator("profile.schema.json").iter_errors(data)) == []
+    for path in directory.tables["directory"].sources:
+        if path.suffix == ".csv":
+            rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+            items = [{k: v for k, v in row.items() if v.strip()} for row in rows]
+        else:
+            items = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+        assert list(validator("services.schema.json").iter_errors(items)) == [], path.name
+
+
+def yaml_service(service):
+    """One service as an administrator might write it, lists and dates as YAML has them."""
+    return yaml.safe_dump([service], allow_unicode=True, sort_keys=False)
+
+
+# What the check takes, written as people write it: the schema must take it too.
+ACCEPTED_SERVICES = {
+    "one word where a list goes": dict(BASE, access="drop-in"),
+    "a list in one string, as a CSV cell holds it": dict(BASE, access="drop-in; self-referral;"),
+    "a list with a word twice": dict(BASE, stages=["first-year", "first-year"]),
+    "languages in one string": dict(BASE, languages="en;cy"),
+    "a YAML date": dict(BASE, last_reviewed=dt.date(2026, 1, 15)),
+    "text over two lines": dict(BASE, summary="Sessions for parents\nand babies."),
+    "a web address with a port and a query": dict(BASE, website="https://example.org:8443/a?b=c&d=e"),
+    "an email address with a plus": dict(BASE, email="first.last+play@nhs.net"),
+    "optional lists left empty": dict(BASE, topics=[], delivery=""),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("service", ACCEPTED_SERVICES.values(), ids=list(ACCEPTED_SERVICES))
+def test_what_the_check_takes_the_schema_takes(profile, service):
+    text = yaml_service(service)
+    assert problems_of(profile(yaml=text)) == [], "the build refused it"
+    errors = list(validator("services.schema.json").iter_errors(as_json(yaml.safe_load(text))))
+    assert [e.message for e in errors] == [], "the schema refused it"
+
+
 BROKEN_SERVICES = {
     "unknown field": dict(BASE, colour="red"),
     "misspelt tier": dict(BASE, tier="helpp"),
@@ -87,14 +133,30 @@ BROKEN_SERVICES = {
     "not a web address": dict(BASE, website="www.example.org"),
     "a Welsh field that is not declared": dict(BASE, tier_cy="help"),
     "email with a query": dict(BASE, email="x?subject=y@nhs.net"),
+    "a blank name": dict(BASE, name="   "),
+    "a control character": dict(BASE, summary="Ring the bell\x07 twice"),
+    "a web address with no host": dict(BASE, website="https:///play"),
+    "a web address with a password": dict(BASE, website="https://me:secret@example.org/"),
+    "an email address with no dot after the @": dict(BASE, email="play@localhost"),
+    "a language that is not ISO 639-1": dict(BASE, languages=["en", "zz"]),
+    "a language in capitals": dict(BASE, languages="EN"),
+    "a misspelt word in a one-string list": dict(BASE, access="drop-in; self-referal"),
+    "a required list with no word": dict(BASE, access=" ; "),
 }
 
 
 @pytest.mark.parametrize("service", BROKEN_SERVICES.values(), ids=list(BROKEN_SERVICES))
 def test_broken_services_fail_the_schema_and_the_build(profile, service):
-    data = yaml.safe_load(yaml_for([service]))
-    assert list(validator("services.schema.json").iter_errors(as_json(data))), "schema accepted it"
-    assert problems_of(profile(yaml=yaml_for([service]))), "the build accepted it"
+    # As the tests' helper writes it (when YAML can read that: it refuses a raw control
+    # character and "[, ]" itself), and as YAML writes it.
+    for text in (yaml_for([service]), yaml_service(service)):
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            assert text != yaml_service(service)
+            continue
+        assert list(validator("services.schema.json").iter_errors(as_json(data))), "schema took it"
+        assert problems_of(profile(yaml=text)), "the build took it"
 
 
 BROKEN_PROFILES = {
@@ -105,6 +167,8 @@ BROKEN_PROFILES = {
     "front door without a contact": '[area]\nname = "T"\nnation = "england"\n[front_door]\nname = "G"\n',
     "remember ticks forever": '[area]\nname = "T"\nnation = "england"\n[checklists]\nremember_ticks = "forever"\n',
     "sources outside": '[area]\nname = "T"\nnation = "england"\n[directory]\nsources = ["/etc/x.yaml"]\n',
+    "a blank name": '[area]\nname = " "\nnation = "england"\n',
+    "a default stage misspelt": '[area]\nname = "T"\nnation = "england"\n[import]\nfile = "f.json"\nformat = "oruk-1"\nsnapshot = "s.yaml"\n[import.select]\ndefault_stages = "first-yaer"\n',
 }  # fmt: skip
 
 
@@ -190,3 +254,5 @@ def test_any_profile_toml_loads_or_lists_its_problems(tmp_path_factory, tables):
             assert problem.line > 0 or "[area]: is missing" in problem.message, problem
     else:
         assert directory.area and directory.nation in ("england", "wales")
+        errors = validator("profile.schema.json").iter_errors(tomllib.loads(text))
+        assert [e.message for e in errors] == [], "the build took it, the schema did not"
