@@ -8,6 +8,7 @@ shows every warning again instead of passing over the pages that caused them.
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -81,16 +82,66 @@ def build(profile, builddir, options=(), env=None):
         kept = "the last good site is still there" if out.exists() else "nothing was written"
         print(f"build: the build failed; {out} was not changed ({kept}).", file=sys.stderr)
         return status
-    fresh, old = builddir / ".html-new", builddir / ".html-old"
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.rmtree(old, ignore_errors=True)
-    shutil.copytree(stage, fresh)
-    if out.exists():
-        out.rename(old)
-    fresh.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    publish(stage, builddir)
     print(f"build: the site is in {out}")
     return 0
+
+
+def publish(stage, builddir):
+    """Make ``builddir/html`` a copy of ``stage`` in one rename.
+
+    The copy before last is kept (``.html-spare``) and brought up to date by copying only the
+    files that changed and removing those that went, then swapped in: a one-page edit copies a
+    few files, not the whole site, and ``html/`` is never half old and half new.
+    """
+    out, spare, old = builddir / "html", builddir / ".html-spare", builddir / ".html-old"
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(builddir / ".html-new", ignore_errors=True)  # left by an earlier version
+    if spare.is_dir():
+        mirror(stage, spare)
+    else:
+        shutil.rmtree(spare, ignore_errors=True)
+        shutil.copytree(stage, spare)
+    if out.exists():
+        out.rename(old)
+    spare.rename(out)
+    if old.exists():
+        old.rename(spare)
+
+
+def mirror(source, target):
+    """Make the folder ``target`` hold what ``source`` holds: files whose size or time differ
+    are copied (with their time), files and folders that ``source`` lacks are removed."""
+    for folder, subfolders, names in os.walk(source):
+        here = Path(folder)
+        there = target / here.relative_to(source)
+        if there.is_symlink() or (there.exists() and not there.is_dir()):
+            there.unlink()
+        there.mkdir(exist_ok=True)
+        for name in set(os.listdir(there)) - set(subfolders) - set(names):
+            gone = there / name
+            if gone.is_dir() and not gone.is_symlink():
+                shutil.rmtree(gone)
+            else:
+                gone.unlink()
+        for name in names:
+            kept = there / name
+            if not same_file(here / name, kept):
+                if kept.is_dir() and not kept.is_symlink():
+                    shutil.rmtree(kept)
+                shutil.copy2(here / name, kept)
+
+
+def same_file(new, kept):
+    """Whether ``kept`` is a plain file of the same size and time as ``new`` (as copied)."""
+    try:
+        ours, theirs = new.stat(), kept.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(theirs.st_mode) and (ours.st_size, ours.st_mtime_ns) == (
+        theirs.st_size,
+        theirs.st_mtime_ns,
+    )
 
 
 def run(args, extra):

@@ -4,7 +4,6 @@ JavaScript and CSS a reader downloads, what every page type weighs with all it l
 
 import gzip
 import re
-import shutil
 import sys
 
 import pytest
@@ -22,22 +21,6 @@ KIB = 1024
 
 def gzipped(paths):
     return sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths)
-
-
-@pytest.mark.site
-def test_editing_one_page_rereads_exactly_one_document(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(DOCS, docs)
-    out = tmp_path / "out"
-    first = sphinx_build(docs, out, "-W", confdir=ROOT)
-    assert first.returncode == 0, first.stderr
-    page = docs / "professions" / "team-leaders.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
-    result = sphinx_build(docs, out, "-W", confdir=ROOT, quiet=False)
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"0 added, 1 changed, 0 removed", result.stdout), result.stdout
-    read = re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", result.stdout)
-    assert read == ["professions/team-leaders"], result.stdout
 
 
 @pytest.mark.unit

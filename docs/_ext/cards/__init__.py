@@ -21,6 +21,7 @@ from attribution.directives import is_card
 from languages import register_catalog
 from sphinx.util import logging
 
+from . import cache
 from .html import BUILDERS, CATALOG, CardDownloadTransform, card_download, link_text
 from .html import visit_card_download as _visit
 from .naming import fill_link, pdf_name, size_text, slug, stale
@@ -44,25 +45,62 @@ def write_atomically(path, data):
     partial.replace(path)
 
 
+def say(app, message):
+    """A line for the build log that a quiet build (``python -m guide build``) still shows."""
+    logger.info(message)
+    if app.quiet:
+        print(message, flush=True)
+
+
 def build_pdfs(app, exception):
-    """Write each card's PDF beside its page and fill in the page's download line."""
+    """Write each card's PDF beside its page and fill in the page's download line.
+
+    A PDF whose inputs are unchanged since the last build is kept (``cache``), so an edit to
+    another page costs no PDF at all and WeasyPrint is not even loaded; the PDF of a page that
+    is no longer a card is removed.
+    """
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    from . import pdf  # WeasyPrint is loaded only when PDFs are made
-
     start = time.perf_counter()
     area = getattr(getattr(app.env, "signposting", None), "area", "")
     epoch = source_date_epoch()
     root = Path(app.outdir)
+    records, engine, made = cache.load(app.doctreedir), cache.engine(), 0
     written = {}  # folder: {card's slug: its PDF's name}
-    for docname in cards(app):
+    docnames = [d for d in cards(app) if Path(app.builder.get_outfilename(d)).is_file()]
+    for docname in sorted(set(records) - set(docnames)):
+        (root / records.pop(docname)["pdf"]).unlink(missing_ok=True)  # no longer a card
+    for docname in docnames:
         page = Path(app.builder.get_outfilename(docname))
-        if not page.is_file():
-            continue
         title = app.env.titles[docname].astext()
         name = pdf_name(docname, area)
-        rendered = pdf.render(page, root, title=title, epoch=epoch)
-        for url in rendered.refused:
+        target = page.parent / name
+        html = page.read_text(encoding="utf-8")
+        as_written = fill_link(html, name, link_text())[0]
+        inputs = {"title": title, "epoch": epoch, "root": root, "engine": engine}
+        record = records.get(docname)
+        if record is None or not cache.still_good(
+            record, cache.key(as_written, files=record.get("files", []), **inputs), target
+        ):
+            from . import pdf  # WeasyPrint is loaded only when a PDF is made
+
+            if made == 0:
+                say(app, "cards: writing the cards' PDFs")
+            rendered = pdf.render(page, root, title=title, epoch=epoch)
+            write_atomically(target, rendered.data)
+            made += 1
+            # The page itself counts as written (``as_written``): its link is filled below.
+            files = [f for f in rendered.fetched if root / f != page]
+            record = records[docname] = {
+                "key": cache.key(as_written, files=files, **inputs),
+                "files": files,
+                "pdf": target.relative_to(root).as_posix(),
+                "sha256": cache.digest(rendered.data),
+                "pages": rendered.pages,
+                "size": len(rendered.data),
+                "refused": rendered.refused,
+            }
+        for url in record["refused"]:
             logger.warning(
                 "the card's PDF cannot use %s: only the site's own files are used",
                 url,
@@ -70,25 +108,24 @@ def build_pdfs(app, exception):
                 subtype="fetch",
                 location=docname,
             )
-        if rendered.pages != 1:
+        if record["pages"] != 1:
             logger.warning(
                 "the card's PDF takes %d pages of A4; a card must fit on one",
-                rendered.pages,
+                record["pages"],
                 type="cards",
                 subtype="pages",
                 location=docname,
             )
-        write_atomically(page.parent / name, rendered.data)
         written.setdefault(page.parent, {})[slug(Path(docname).name)] = name
-        text = link_text(rendered.pages, size_text(len(rendered.data)))
-        filled, found = fill_link(page.read_text(encoding="utf-8"), name, text)
-        if found:
+        text = link_text(record["pages"], size_text(record["size"]))
+        filled, found = fill_link(html, name, text)
+        if found and filled != html:
             write_atomically(page, filled.encode("utf-8"))
+    cache.save(app.doctreedir, records)
     for folder, names in written.items():
         pdfs = sorted(path.name for path in folder.glob("*.pdf"))
         for old in stale(pdfs, names):
             (folder / old).unlink()  # named for another area by an earlier build
-    made = sum(len(names) for names in written.values())
     if made:
         logger.info("cards: %d PDFs in %.1f s", made, time.perf_counter() - start)
 

@@ -34,13 +34,15 @@ class SiteFetcher(URLFetcher):
 
     ``file:`` addresses inside ``root`` (after resolving symbolic links) are read from disk;
     ``data:`` addresses carry their own bytes. Anything else (``http``, a file elsewhere,
-    a missing file) is refused and remembered in ``refused``.
+    a missing file) is refused and remembered in ``refused``; what was read is in ``fetched``
+    (paths relative to the root), so a build knows which files a PDF was made from.
     """
 
     def __init__(self, root):
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
         self.root = Path(root).resolve()
         self.refused = []
+        self.fetched = []
 
     def fetch(self, url, headers=None):
         scheme = urlsplit(url).scheme.lower()
@@ -50,6 +52,7 @@ class SiteFetcher(URLFetcher):
         if path is None:
             self.refused.append(url)
             raise Refused(f"not a file of the site: {url}")
+        self.fetched.append(path.relative_to(self.root).as_posix())
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if kind.startswith("text/"):
             kind += "; charset=utf-8"
@@ -83,6 +86,7 @@ class Rendered:
     data: bytes
     pages: int
     refused: list = field(default_factory=list)
+    fetched: list = field(default_factory=list)
 
 
 def pdf_date(epoch):
@@ -115,4 +119,4 @@ def render(page, root, *, title, epoch=None):
         data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True)
     finally:
         quiet.setLevel(level)
-    return Rendered(data, len(document.pages), fetcher.refused)
+    return Rendered(data, len(document.pages), fetcher.refused, sorted(set(fetcher.fetched)))

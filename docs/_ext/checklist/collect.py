@@ -17,6 +17,17 @@ def init_env(app, env, docnames):
         env.checklist_registry = {}
     if not hasattr(env, "checklist_index_docs"):
         env.checklist_index_docs = set()
+    app.checklist_index_before = index_state(env)
+
+
+def index_state(env):
+    """Everything a ``{checklist-index}`` shows: each checklist's page, id, title, item count
+    and page title, in order."""
+    return [
+        (r.docname, r.id, r.title, len(r.items), env.titles[r.docname].astext())
+        for r in all_checklists(env)
+        if r.docname in env.titles
+    ]
 
 
 def purge(app, env, docname):
@@ -76,7 +87,10 @@ def check_duplicates(app, env):
 
 
 def pages_to_rewrite(app, env):
-    """Pages holding ``{checklist-index}`` show other pages' checklists, so rewrite them."""
+    """Pages holding ``{checklist-index}`` show other pages' checklists, so rewrite them when
+    what they show changed (an edit elsewhere costs no rewrite)."""
+    if getattr(app, "checklist_index_before", None) == index_state(env):
+        return []
     return sorted(env.checklist_index_docs)
 
 

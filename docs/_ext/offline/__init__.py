@@ -78,17 +78,17 @@ def write_files(app, exception):
     directory = profile(app)
     area = directory.area if directory is not None else ""
     title = app.config.html_title or app.config.project
-    made = icons.files(
+    icons.write(
+        root,
+        app.doctreedir,
         name=f"{title} ({area})" if area else title,
         short_name=app.config.html_short_title or title,
         lang=app.config.language or "en",
         colour=brand(app),
     )
-    for name, data in made.items():
-        path = root / name
-        if not path.exists() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+    for docname in getattr(app, "offline_removed", ()):
+        # A page whose source is gone goes from the site, and so from the list below.
+        Path(app.builder.get_outfilename(docname)).unlink(missing_ok=True)
     if not enabled(app):
         manifest.remove(root)
         (root / "_static" / "offline.js").unlink(missing_ok=True)  # left by an earlier build
@@ -102,7 +102,15 @@ def write_files(app, exception):
     )
 
 
+def note_removed(app, env, added, changed, removed):
+    """Remember the pages whose source was removed since the last build (Sphinx forgets them
+    but leaves their HTML behind)."""
+    app.offline_removed = set(removed)
+    return []
+
+
 def setup(app):
+    app.connect("env-get-outdated", note_removed)
     # After the signposting extension has loaded the profile (400).
     app.connect("config-inited", configure, priority=450)
     app.connect("builder-inited", add_script)

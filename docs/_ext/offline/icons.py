@@ -6,6 +6,7 @@ of the square so that a phone may crop it to a circle ("maskable"). PNG files co
 current browser reads. Every file is the same, byte for byte, for the same colour.
 """
 
+import hashlib
 import io
 import json
 import math
@@ -104,3 +105,40 @@ def files(*, name, short_name, lang, colour):
         name=name, short_name=short_name, lang=lang, colour=colour
     ).encode("utf-8")
     return made
+
+
+RECORD = "offline-icons.json"
+
+
+def write(root, record_folder, **settings):
+    """Write the icons and manifest into the site ``root``, drawing them only when their
+    settings (or this file) changed since the build that left ``record_folder/RECORD``, or a
+    file is missing or altered: drawing takes longer than the rest of a one-page rebuild."""
+    root, record = Path(root), Path(record_folder, RECORD)
+    key = hashlib.sha256(
+        json.dumps(settings, sort_keys=True).encode() + Path(__file__).read_bytes()
+    ).hexdigest()
+    try:
+        kept = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if kept.get("key") == key and all(
+        (root / name).is_file() and digest((root / name).read_bytes()) == value
+        for name, value in kept.get("files", {}).items()
+    ):
+        return
+    made = files(**settings)
+    for name, data in made.items():
+        path = root / name
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(
+        json.dumps({"key": key, "files": {n: digest(d) for n, d in made.items()}}),
+        encoding="utf-8",
+    )
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest()
