@@ -29,6 +29,7 @@ extensions = [
     "checklist",
     "languages",
     "signposting",
+    "localpages",
     "theme",
     "cards",
     "offline",
@@ -43,6 +44,8 @@ smartquotes = False
 
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
+# The only link schemes a page may use (an area's own pages are held to the same four).
+myst_url_schemes = ["http", "https", "mailto", "tel"]
 
 html_theme = "practice-guide"
 html_title = "Parent-infant relationships: a practice guide"

@@ -28,7 +28,15 @@ NAME = "translations"
 HELP = "extract the pages' and the interface's words into locales/cy (keeping translations)"
 LOCALES = ROOT / "locales"
 KEYWORDS = {"_": None, "ngettext": (1, 2), "tr": None}  # words.tr("...") in signposting
-EXTENSIONS = ("attribution", "checklist", "languages", "signposting", "cards", "offline")
+EXTENSIONS = (
+    "attribution",
+    "checklist",
+    "languages",
+    "signposting",
+    "localpages",
+    "cards",
+    "offline",
+)
 THEME = EXT / "theme" / "practice-guide"
 
 

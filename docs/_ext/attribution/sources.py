@@ -44,6 +44,15 @@ SOURCES = {
             "Parenting, undated"
         ),
     ),
+    "area": Source(
+        key="area",
+        short="the local area",
+        citation=(
+            "Written by the local area for its own practitioners, not by the authors of the "
+            "guidance or of this guide. The area keeps it up to date."
+        ),
+        line="written by the local area",
+    ),
     "project": Source(
         key="project",
         short="this guide",

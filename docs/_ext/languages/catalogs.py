@@ -19,7 +19,16 @@ from sphinx.util.i18n import CatalogInfo
 CATALOG = "languages"
 _ = get_translation(CATALOG)
 # The interface catalogues, in the order the glossary lists them.
-INTERFACE = ("sphinx", "attribution", "checklist", "signposting", "languages", "cards", "offline")
+INTERFACE = (
+    "sphinx",
+    "attribution",
+    "checklist",
+    "signposting",
+    "localpages",
+    "languages",
+    "cards",
+    "offline",
+)
 
 
 def locale_dirs(app):

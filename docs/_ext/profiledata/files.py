@@ -29,16 +29,16 @@ def size_text(size):
     return f"{size / MIB:.1f} MiB" if size >= MIB else f"{size / KIB:.0f} KiB"
 
 
-def checked_name(name, suffixes):
+def checked_name(name, suffixes, where="the profile folder"):
     """Refuse a name that is absolute, climbs out with ``..``, or has the wrong ending."""
     if (
         PurePosixPath(name).is_absolute()
         or PureWindowsPath(name).is_absolute()
         or (PureWindowsPath(name).drive)
     ):
-        raise Invalid(f"{name!r} is an absolute path: name a file inside the profile folder")
+        raise Invalid(f"{name!r} is an absolute path: name a file inside {where}")
     if ".." in PurePosixPath(name.replace("\\", "/")).parts:
-        raise Invalid(f"{name!r} leads out of the profile folder: name a file inside it")
+        raise Invalid(f"{name!r} leads out of {where}: name a file inside it")
     if not name.lower().endswith(suffixes):
         raise Invalid(f"{name!r} must be a {either(suffixes)} file")
 
@@ -60,20 +60,20 @@ def new_file(folder, name, suffixes):
     return parent / path.name
 
 
-def inside(folder, name, suffixes):
+def inside(folder, name, suffixes, where="the profile folder"):
     """The real path of ``name`` in ``folder``, which must be a file there with one of
     ``suffixes``; anything leading elsewhere is refused before it is opened."""
-    checked_name(name, suffixes)
+    checked_name(name, suffixes, where)
     base = Path(folder).resolve()
     path = Path(folder, name)
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        raise Invalid(f"{name!r} is not a file in the profile folder") from None
+        raise Invalid(f"{name!r} is not a file in {where}") from None
     if not real.is_relative_to(base):
-        raise Invalid(f"{name!r} is a link to a file outside the profile folder")
+        raise Invalid(f"{name!r} is a link to a file outside {where}")
     if not real.is_file():
-        raise Invalid(f"{name!r} is not a file in the profile folder")
+        raise Invalid(f"{name!r} is not a file in {where}")
     return real
 
 

@@ -87,6 +87,15 @@ def profile_schema():
     }
 
 
+def page_schema():
+    """The front matter of an area's page, for editors that read a schema for YAML."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Front matter of a local page (pages/*.md)",
+        **table_schema(schema.PAGE),
+    }
+
+
 def dump(data):
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -201,6 +210,7 @@ def outputs():
     return {
         "local/schema/profile.schema.json": dump(profile_schema()),
         "local/schema/services.schema.json": dump(services_schema()),
+        "local/schema/page.schema.json": dump(page_schema()),
     }
 
 

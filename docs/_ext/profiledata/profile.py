@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fields, files, schema
+from . import fields, files, pages, schema
 from .fields import Invalid
 from .problems import Problem, ProfileDataError, shown_path
 from .services import read_file, validate
@@ -28,6 +28,7 @@ class Directory:
     tables: dict  # table name -> its record (schema.RECORDS), for every table written
     services: list = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    pages: list = field(default_factory=list)  # the area's own pages (pages.Page)
 
     @property
     def area(self):
@@ -192,6 +193,13 @@ def load_profile(folder, *, on=None):
     if settings.include_national:
         sources += [(path, True) for path in national_files(directory.nation)]
     problems += read_services(directory, sources, ctx.today, day)
+    directory.pages, trouble = pages.read_pages(folder, ctx.today)
+    problems += trouble
+    for page in directory.pages:
+        page.needs_review = page.last_reviewed is None or (
+            months_between(page.last_reviewed, day) >= tables["pages"].review_after_months
+        )
+        directory.files += [page.path, *([page.welsh] if page.welsh else []), *page.images]
     if directory.nation == "wales" and tables["area"].welsh == "required":
         problems += welsh_required(directory, lines, shown)
     if problems:

@@ -747,6 +747,14 @@ class SiteTable:
     in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
+@dataclass
+class PagesTable:
+    review_after_months: int = declare(
+        MONTHS, 'a page last reviewed longer ago says "needs review"', default=12
+    )
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
 PROFILE = (
     table_of(
         AreaTable, "area", "The area the guide is built for.", required=True,
@@ -765,9 +773,33 @@ PROFILE = (
         one_of=("url", "file"),
     ),
     table_of(SiteTable, "site", "The published site."),
+    table_of(PagesTable, "pages", "The area's own pages (Markdown files in the profile's pages/ folder)."),
 )  # fmt: skip
 PROFILE_TABLES = {table.name: table for table in PROFILE}
 RECORDS = {table.name: table.record for table in PROFILE}
+
+
+# The front matter of an area's own page (pages/<name>.md; profiledata/pages.py). Only these
+# keys: MyST's own (``myst`` with its substitutions) would reach the build's settings.
+@dataclass
+class PageFrontMatter:
+    title: str = declare(
+        text(150), "the page's title, shown above it and in the navigation", required=True
+    )
+    summary: str = declare(text(300), "one line, for the list of local pages and search")
+    last_reviewed: dt.date | None = declare(
+        REVIEW_DATE,
+        'when the page was last checked; after [pages] review_after_months it says "needs review"',
+    )
+    owner: str = declare(text(200), "the team that keeps the page up to date, shown on it")
+    in_welsh: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+PAGE = table_of(
+    PageFrontMatter,
+    "page",
+    "The front matter of one of the area's own pages (pages/*.md), between --- lines.",
+)
 
 FILTERS = tuple(f for f in SERVICE.fields if f.filter)
 
