@@ -92,11 +92,11 @@ def prepare(app, doctree):
         return
     app.env.metadata[docname]["source"] = "area"
     page = page_for(app, docname)
-    if page is None:
+    if page is None:  # the list of pages: its words come from this extension's catalogue
+        if welsh(app.config):
+            for title in doctree.findall(nodes.title):
+                title["translated"] = True
         return
-    if welsh(app.config) and page.welsh:
-        for node in doctree.findall(nodes.TextElement):
-            node["translated"] = True  # written in Welsh: nothing to translate
     # The title comes from the front matter: the page's sections go under it.
     text = page.title_cy if welsh(app.config) and page.welsh else page.title
     section = nodes.section("", ids=[nodes.make_id(text) or "page"], names=[text.lower()])
@@ -111,6 +111,9 @@ def prepare(app, doctree):
         node.parent = None
         section += node
     doctree += section
+    if welsh(app.config) and page.welsh:
+        for node in doctree.findall(nodes.TextElement):
+            node["translated"] = True  # written in Welsh: nothing to translate
 
 
 def about_page(app, page):

@@ -138,6 +138,14 @@ def profile_table():
     return "\n".join(lines) + "\n"
 
 
+def page_table():
+    """The README's table of a local page's front matter keys (Markdown)."""
+    lines = ["| key | required | values |", "| --- | --- | --- |"]
+    for f in schema.PAGE.fields:
+        lines.append(f"| `{f.name}` | {required_text(schema.PAGE, f)} | {f.help}: {_values(f)} |")
+    return "\n".join(lines) + "\n"
+
+
 def _place(to, path):
     if to.form.shown:
         return to.form.shown.format(at=f"{path}." if path else "")
@@ -216,6 +224,7 @@ def outputs():
 
 README_BLOCKS = {
     "profile-keys": profile_table,
+    "page-keys": page_table,
     "service-fields": service_table,
     "hsds-fields": hsds_table,
 }

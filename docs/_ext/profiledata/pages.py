@@ -2,7 +2,7 @@
 
 A local administrator writes these, so they are held to every promise a profile keeps: no
 file outside the folder is read, every size is bounded, and only a small subset of MyST is
-allowed (``ALLOWED`` below). The subset is judged on the parsed tokens (markdown-it, with the
+allowed (``BLOCKS``, ``INLINES``, ``DIRECTIVES``, ``ROLES``, ``SCHEMES``). The subset is judged on the parsed tokens (markdown-it, with the
 plug-ins MyST uses), never by scanning text, so ``python -m guide check`` refuses exactly what
 the build would and needs neither Sphinx nor docutils. The build adds docutils' own switches
 (``raw_enabled``, ``file_insertion_enabled``) and checks the parsed page again
@@ -49,16 +49,10 @@ INLINES = {
     "text", "softbreak", "hardbreak", "em_open", "em_close", "strong_open", "strong_close",
     "link_open", "link_close", "image", "myst_role",
 }  # fmt: skip
-ADMONITIONS = {"note", "warning"}
-DIRECTIVES = ADMONITIONS | {"signposting"}
-ROLES = {"profile", "directory"}
+ADMONITIONS = ("note", "warning")
+DIRECTIVES = ("note", "warning", "signposting")
+ROLES = ("profile", "directory")
 SCHEMES = {"http", "https", "mailto", "tel"}
-ALLOWED = (
-    "headings, paragraphs, lists, links (http, https, mailto, tel, or a guide page by its "
-    "path such as /framework/step-3.md), emphasis, tables, block quotes, {note} and "
-    "{warning}, the {signposting} directive, the {profile} and {directory} roles, and "
-    "images from the profile folder"
-)
 # What a refused token is, in words an administrator knows.
 NAMES = {
     "html_block": "raw HTML",
@@ -77,6 +71,12 @@ _ATTRIBUTES = {"href", "src", "alt", "title"}
 GUIDE_PATH = re.compile(r"^/(?P<doc>[a-z0-9][a-z0-9/_-]*?)(?:\.md)?(?:#[A-Za-z0-9_-]*)?$")
 SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 OPTION = re.compile(r"^:(?P<name>[A-Za-z][\w-]*):(?:\s+(?P<value>.*))?$")
+
+
+def either(names):
+    """``{note}, {warning} and {signposting}``: what an administrator may write instead."""
+    braced = [f"{{{name}}}" for name in names]
+    return ", ".join(braced[:-1]) + " and " + braced[-1]
 
 
 def parser():
@@ -262,7 +262,7 @@ class _Check:
             elif kind == "myst_role":
                 name = child.meta.get("name", "")
                 if name not in ROLES:
-                    self.refuse(line, f"the role {{{name}}}", f": allowed are {ALLOWED}")
+                    self.refuse(line, f"the role {{{name}}}", f": allowed are {either(ROLES)}")
             if kind == "image" and child.children:
                 self.inline(child.children, line)
 
@@ -304,7 +304,7 @@ class _Check:
             self.refuse(line, NAMES.get(token.type, "a code block"))
             return
         if name not in DIRECTIVES:
-            self.refuse(line, f"the directive {{{name}}}", f": allowed are {ALLOWED}")
+            self.refuse(line, f"the directive {{{name}}}", f": allowed are {either(DIRECTIVES)}")
             return
         options, content, used = _split_options(token.content)
         if name in ADMONITIONS:

@@ -12,6 +12,8 @@ from profiledata.profile import load_profile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "signposting"))
 from profile_helpers import TODAY, problems_of  # noqa: E402
 
+pytestmark = pytest.mark.unit
+
 PROFILE = (
     '[area]\nname = "Testshire"\nnation = "england"\n\n[directory]\ninclude_national = false\n'
 )
