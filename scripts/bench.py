@@ -59,6 +59,7 @@ OWN = {
     "brand.css",
     "copybutton.js",
     "offline.js",
+    "localpages.css",
 }
 # A page with all its requests, and all its CSS and all its JavaScript (ours and our
 # dependencies'), gzipped; our own files together; the directory's filter per key press.

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 from helpers import ROOT, guide_build, visible_text
+from test_performance import within_budget
 
 pytestmark = pytest.mark.site
 
@@ -145,3 +146,10 @@ def test_a_hostile_page_stops_the_build_with_one_line_and_changes_nothing(tmp_pa
     ]
     after = {p: p.read_bytes() for p in (builddir / "html").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_the_area_s_pages_are_within_the_page_budget(leeds):
+    """25 KiB with all its requests, 10 KiB of CSS, 8 KiB of JavaScript, as every page type."""
+    for path in ("local/index.html", "local/early-attachment-observation.html"):
+        weight = within_budget(leeds, path)
+        assert "localpages.css" in weight["files"]

@@ -15,7 +15,7 @@ from bench import BUDGET, OWN, PAGE_TYPES, make_profile, static_weight  # noqa: 
 
 STATIC = [ROOT / "docs/_ext/theme/practice-guide/static", ROOT / "docs/_ext/checklist/static",
           ROOT / "docs/_ext/signposting/static", ROOT / "docs/_ext/attribution/static",
-          ROOT / "docs/_ext/offline/static"]  # fmt: skip
+          ROOT / "docs/_ext/offline/static", ROOT / "docs/_ext/localpages/static"]  # fmt: skip
 KIB = 1024
 
 
