@@ -153,3 +153,26 @@ def test_the_area_s_pages_are_within_the_page_budget(leeds):
     for path in ("local/index.html", "local/early-attachment-observation.html"):
         weight = within_budget(leeds, path)
         assert "localpages.css" in weight["files"]
+
+
+def test_a_page_added_or_removed_between_builds_is_listed_or_gone(tmp_path):
+    """As ``serve`` rebuilds: a new page is read with the list of pages and the navigation,
+    so it is in a toctree; a removed one is gone from the site and the offline list."""
+    profile = tmp_path / "area"
+    shutil.copytree(ROOT / WALES, profile)
+    builddir = tmp_path / "build"
+    assert guide_build(profile, builddir).returncode == 0
+    (profile / "pages" / "advice-line.md").write_text(
+        "---\ntitle: The advice line\n---\n\n## When to ring\n\nWeekdays.\n", encoding="utf-8"
+    )
+    result = guide_build(profile, builddir)
+    assert result.returncode == 0, result.stderr
+    html = builddir / "html"
+    assert 'href="advice-line.html"' in read(html / "local" / "index.html")
+    (profile / "pages" / "advice-line.md").unlink()
+    result = guide_build(profile, builddir)
+    assert result.returncode == 0, result.stderr
+    assert 'href="advice-line.html"' not in read(html / "local" / "index.html")
+    assert not (html / "local" / "advice-line.html").exists()
+    kept = {entry["url"] for entry in json.loads(read(html / "offline.json"))["files"]}
+    assert "local/advice-line.html" not in kept and "local/training.html" in kept

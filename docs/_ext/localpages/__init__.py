@@ -58,6 +58,14 @@ def add_documents(app):
     app.project.local_sources = sources(app)
 
 
+def outdated(app, env, added, changed, removed):
+    """A page added or removed changes the list of pages (and, for the first or the last, the
+    navigation): read those again, so the new page is in a toctree and a removed one is gone."""
+    if any(docname.startswith("local/") for docname in (*added, *removed)):
+        return [INDEX, app.config.root_doc] if INDEX in env.found_docs else [app.config.root_doc]
+    return []
+
+
 def page_for(app, docname):
     return next((p for p in app.signposting.pages if p.docname == docname), None)
 
@@ -91,6 +99,7 @@ def prepare(app, doctree):
     if docname != INDEX and docname not in getattr(app.env, "local_page_docnames", ()):
         return
     app.env.metadata[docname]["source"] = "area"
+    app.env.note_dependency(str(app.signposting.folder / "profile.toml"))  # [pages], the area
     page = page_for(app, docname)
     if page is None:  # the list of pages: its words come from this extension's catalogue
         if welsh(app.config):
@@ -259,6 +268,7 @@ def setup(app):
     app.connect("builder-inited", add_static)
     app.connect("html-page-context", add_stylesheet)
     app.connect("doctree-read", prepare, priority=450)
+    app.connect("env-get-outdated", outdated)
     return {
         "version": "1.0",
         "env_version": 1,
