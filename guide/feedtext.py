@@ -16,16 +16,13 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-# What a reader cannot see but text layout obeys, removed from every value a feed gives
-# (and from every profile value at load): bidirectional embeddings, overrides and isolates
-# (U+202A-U+202E, U+2066-U+2069), zero-width spaces and joiners, the word joiner and the
-# byte-order mark; lone surrogates are not characters at all.
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
+from profiledata import fields
 
 
 def invisible(value):
-    """``value`` without the characters above, and how many were removed."""
-    return INVISIBLE.subn("", value)
+    """``value`` without what no reader can see (``fields.INVISIBLE``: lone surrogates,
+    bidirectional controls, zero-width characters), and how many were removed."""
+    return fields.INVISIBLE.subn("", value)
 
 
 def _spaces(value):

@@ -33,13 +33,26 @@ class Invalid(ValueError):
     """One value is wrong; the message says how to put it right."""
 
 
+# What a reader cannot see but text layout obeys, removed from every text a profile or a feed
+# gives: bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069, which
+# can make text read backwards), zero-width spaces and joiners, the word joiner and the
+# byte-order mark; lone surrogates are not characters at all (no file can be written with one).
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
+
+
+def visible(value):
+    """``value`` without the characters above."""
+    return INVISIBLE.sub("", value)
+
+
 def text(value, *, limit=None):
-    """Trimmed text on one line, with no control characters, at most ``limit`` characters."""
+    """Trimmed text on one line, with no control characters and nothing invisible, at most
+    ``limit`` characters."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise Invalid("must be text")
     if not isinstance(value, str):
         raise Invalid("must be text: put it in quotes")
-    value = " ".join(value.split())
+    value = " ".join(visible(value).split())
     if not value:
         raise Invalid("is empty")
     if any(unicodedata.category(char) == "Cc" for char in value):

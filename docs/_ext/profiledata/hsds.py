@@ -127,8 +127,17 @@ def services_page(services):
     }
 
 
+def json_text(data):
+    """JSON in which no text can be taken for markup: ``<``, ``>`` and ``&`` (which JSON has
+    only inside strings) are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, so a page
+    that embeds the file, or a reader that sniffs it as HTML, sees text; JSON readers read the
+    same characters back."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def dump(services):
-    return json.dumps(services_page(services), ensure_ascii=False, indent=2) + "\n"
+    return json_text(services_page(services))
 
 
 # --- reading ---------------------------------------------------------------------------------

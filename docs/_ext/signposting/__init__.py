@@ -5,7 +5,6 @@ and/or CSV files). The profile is loaded and checked once, before anything is re
 stops the build with every problem listed as ``path:line: what is wrong`` and no traceback.
 """
 
-import json
 import sys
 from pathlib import Path
 
@@ -136,9 +135,7 @@ def write_outputs(app, exception):
         "example": directory.example,
         "services": [s.as_json() for s in sorted(directory.services, key=lambda s: s.id)],
     }
-    Path(app.outdir, "directory.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    Path(app.outdir, "directory.json").write_text(hsds.json_text(data), encoding="utf-8")
     Path(app.outdir, "services.hsds.json").write_text(
         hsds.dump(directory.services), encoding="utf-8"
     )
