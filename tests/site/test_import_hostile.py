@@ -14,6 +14,8 @@ from profiledata.profile import load_profile
 
 from guide import feed, importer
 
+pytestmark = pytest.mark.extension
+
 PROFILE = """[area]
 name = "Exampleton"
 nation = "england"
