@@ -28,6 +28,11 @@ def count(page):
     return page.inner_text(".directory-count")
 
 
+def filters(page):
+    """The filter box's summary: what is filtered, or "Filter the list"."""
+    return page.inner_text("details.directory-filter-box > summary")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
@@ -44,6 +49,7 @@ def test_every_service_shows_with_a_count_at_first(page, directory_url):
     assert page.is_visible("form.directory-filters")
     assert visible(page) == ALL
     assert count(page) == "4 services shown"
+    assert filters(page) == "Filter the list"
     assert page.get_attribute(".directory-count", "aria-live") == "polite"
 
 
@@ -51,7 +57,8 @@ def test_topic_filter_updates_list_count_groups_and_address(page, directory_url)
     page.goto(directory_url)
     page.select_option("#filter-topic", "crying-and-soothing")
     assert visible(page) == ["crying-clinic"]
-    assert count(page) == "Topic: Crying and soothing · 1 service shown"
+    assert count(page) == "1 service shown"
+    assert filters(page) == "Filters: Topic: Crying and soothing"
     assert page.url.endswith("?topic=crying-and-soothing")
     assert not page.is_visible("#tier-advice") and not page.is_visible("#tier-help")
     assert page.is_visible("#tier-more-help")
@@ -66,9 +73,8 @@ def test_free_text_narrows_as_you_type(page, directory_url):
     page.wait_for_url("**?q=testshire+council")  # the address follows when typing pauses
     page.fill("#filter-q", "nothing like this")
     assert visible(page) == []
-    assert count(page) == (
-        "Search: nothing like this · No services match these filters. Try fewer filters."
-    )
+    assert count(page) == "No services match these filters. Try fewer filters."
+    assert filters(page) == "Filters: Search: nothing like this"
 
 
 def test_filters_combine_stage_access_and_language(page, directory_url):
@@ -89,7 +95,8 @@ def test_a_link_with_filters_opens_the_filtered_view(page, directory_url):
     assert page.input_value("#filter-stage") == "pregnancy"
     assert page.input_value("#filter-tier") == ""
     assert visible(page) == ["antenatal-group"]
-    assert count(page) == "Stage: Pregnancy, Topic: Bonding and attachment · 1 service shown"
+    assert count(page) == "1 service shown"
+    assert filters(page) == "Filters: Stage: Pregnancy, Topic: Bonding and attachment"
     assert not page.is_visible("form.directory-filters"), "the services first, the form a tap away"
     page.click("details.directory-filter-box > summary")
     assert page.is_visible("#filter-topic")
@@ -108,8 +115,22 @@ def test_clear_filters_shows_everything_again(page, directory_url):
     page.click("details.directory-filter-box > summary")
     page.click("button.directory-clear")
     assert visible(page) == ALL
+    assert filters(page) == "Filter the list"
     assert "?" not in page.url
     assert page.evaluate("document.activeElement.id") == "filter-q"
+
+
+@pytest.mark.parametrize("width", [320, 599, 600])
+def test_under_600_px_the_filters_start_closed(browser, directory_url, width):
+    """A phone shows the services first, the form one tap away; from 600 px it is open."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(directory_url)
+    assert page.is_visible("form.directory-filters") is (width >= 600)
+    assert page.inner_text("details.directory-filter-box > summary") == "Filter the list"
+    page.click("details.directory-filter-box > summary")
+    assert page.is_visible("form.directory-filters") is (width < 600)
+    context.close()
 
 
 def test_without_javascript_every_service_is_listed_by_tier(browser, directory_url):

@@ -1,10 +1,14 @@
-"""On a 320 px phone: a link from "What can get in the way" shows what it filters and the first
-matching service on the first screen and a half; entries say what each contact link does."""
+"""On a phone: a link from "What can get in the way" shows what it filters and the first
+matching service on the first screen; entries say what each contact link does; on the Cardiff
+example in English and Welsh at 320 and 375 px, the header is one line, the example banner one
+line with its sentence one tap away, the directory's first service on the first screen, page
+titles clearly larger than section headings, and the header's search dark in dark mode."""
 
 import re
 
 import pytest
 from helpers import EXAMPLES, serving
+from test_interaction import contrast, rgb
 
 pytestmark = pytest.mark.browser
 FIRST_SERVICE_WITHIN = 960  # CSS px from the top of the page, at 320 x 640
@@ -40,8 +44,9 @@ def test_every_barrier_link_shows_its_first_service_on_the_first_screen(phone):
             }"""
         )
         assert first is not None and first <= FIRST_SERVICE_WITHIN, (link, first)
-        summary = page.inner_text(".directory-count")
-        assert re.match(r"^(Topic|Stage): .+ · \d+ services? shown$", summary), summary
+        assert re.match(r"^\d+ services? shown$", page.inner_text(".directory-count"))
+        summary = page.inner_text("details.directory-filter-box > summary")
+        assert re.match(r"^Filters: (Topic|Stage): .+$", summary), summary
         assert not page.is_visible("form.directory-filters"), "the form is one tap away"
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()
@@ -92,6 +97,7 @@ def test_small_layout_fixes_on_a_phone(browser, server):
     )
     assert len(widths) >= 2 and len(set(widths)) == 1 and widths[0] >= 20, widths
     page.goto(server + "directory/index.html")
+    page.click("details.directory-filter-box > summary")
     page.select_option("#filter-topic", "parents-with-learning-difficulties")
     box = page.evaluate(
         "() => { const s = document.querySelector('#filter-topic');"
@@ -100,4 +106,116 @@ def test_small_layout_fixes_on_a_phone(browser, server):
         " return [c.measureText(s.options[s.selectedIndex].text).width, s.clientWidth]; }"
     )
     assert box[0] + 20 <= box[1], box  # room for the arrow
+    context.close()
+
+
+LANGUAGES = ["", "cy/"]  # English at the root, Welsh under cy/
+SCREEN = 812  # a 375 x 812 phone's first screen, in CSS px
+
+
+@pytest.fixture(scope="module")
+def cardiff(welsh_build):
+    out, _ = welsh_build
+    with serving(out) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_directory_shows_its_first_service_on_the_first_screen(browser, cardiff, width):
+    """Opened plainly or from a topic link, in English and Welsh: the first service's name
+    is within the first 812 px (at 375 px wide the whole name, at 320 px its top), and the
+    filters are closed, their summary saying what is filtered."""
+    context = browser.new_context(viewport={"width": width, "height": SCREEN})
+    page = context.new_page()
+    for language in LANGUAGES:
+        for query in ("", "?topic=bonding-and-attachment"):
+            page.goto(cardiff + language + "directory/index.html" + query)
+            name = page.evaluate(
+                """() => {
+                  const e = [...document.querySelectorAll('article[data-service]')]
+                    .find(e => e.offsetParent !== null);
+                  const r = e.querySelector('.service-name').getBoundingClientRect();
+                  return {top: r.top + window.scrollY, bottom: r.bottom + window.scrollY};
+                }"""
+            )
+            where = (language, query, name)
+            assert (name["bottom"] if width == 375 else name["top"]) <= SCREEN, where
+            assert not page.is_visible("form.directory-filters"), where
+            summary = page.inner_text("details.directory-filter-box > summary")
+            assert (":" in summary) is bool(query), (where, summary)
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_header_and_example_banner_are_one_line_each(browser, cardiff, width):
+    context = browser.new_context(viewport={"width": width, "height": SCREEN})
+    page = context.new_page()
+    for language in LANGUAGES:
+        page.goto(cardiff + language + "framework/step-1.html")
+        header = page.locator(".site-header").bounding_box()["height"]
+        banner = page.locator(".example-banner").bounding_box()["height"]
+        # One line of 44 px targets, two at 320 px in Welsh at most (the area's name is long).
+        assert header <= (80 if width == 320 else 56), (language, header)
+        assert banner <= 50, (language, banner)
+        sentence = page.locator(".example-narrow p")
+        assert not sentence.is_visible()
+        page.click(".example-narrow summary")
+        assert sentence.is_visible()
+        assert re.search(r"\b(Cardiff|Caerdydd)\b", sentence.inner_text()), language
+        search = page.locator(".site-nav-search")
+        assert search.is_visible() and not page.is_visible("#site-search-q")
+        search.click()
+        page.wait_for_url("**/" + language + "search.html")
+        assert page.is_visible("#search-page-q")
+    context.close()
+
+
+def test_wider_screens_show_the_example_sentence_and_the_search_box(browser, cardiff):
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.goto(cardiff + "index.html")
+    assert page.is_visible(".example-wide") and not page.is_visible(".example-narrow")
+    assert page.is_visible("#site-search-q") and not page.is_visible(".site-nav-search")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_page_titles_are_clearly_larger_than_section_headings(browser, cardiff, width):
+    context = browser.new_context(viewport={"width": width, "height": SCREEN})
+    page = context.new_page()
+    for language in LANGUAGES:
+        for path in ("framework/step-1.html", "framework/observation.html", "directory/index.html"):
+            page.goto(cardiff + language + path)
+            sizes = page.evaluate(
+                "['h1', 'h2', 'h3'].map(t => document.querySelector('.body ' + t))"
+                ".map(e => e && parseFloat(getComputedStyle(e).fontSize))"
+            )
+            assert sizes[0] / sizes[1] >= 1.3, (language, path, sizes)
+            assert sizes[2] is None or sizes[2] < sizes[1], (language, path, sizes)
+    context.close()
+
+
+def test_the_header_search_is_dark_in_dark_mode(browser, cardiff):
+    """The search box and its button are dark like the page, their text readable and their
+    edges visible against the header."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800}, color_scheme="dark")
+    page = context.new_page()
+    for language in LANGUAGES:
+        page.goto(cardiff + language + "index.html")
+        colours = page.evaluate(
+            """() => {
+              const s = e => getComputedStyle(document.querySelector(e));
+              return {html: s('html').backgroundColor, header: s('.site-header').backgroundColor,
+                      box: s('#site-search-q').backgroundColor, text: s('#site-search-q').color,
+                      edge: s('#site-search-q').borderTopColor,
+                      button: s('.site-search button').backgroundColor,
+                      label: s('.site-search button').color};
+            }"""
+        )
+        assert colours["box"] == colours["html"], colours
+        for background in ("box", "button"):
+            assert sum(rgb(colours[background])) / 3 < 64, (language, background, colours)
+        assert contrast(rgb(colours["text"]), rgb(colours["box"])) >= 4.5, colours
+        assert contrast(rgb(colours["label"]), rgb(colours["button"])) >= 4.5, colours
+        assert contrast(rgb(colours["edge"]), rgb(colours["header"])) >= 3, colours
     context.close()

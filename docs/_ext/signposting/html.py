@@ -80,10 +80,12 @@ def count_words(language):
 
 
 def visit_filters(self, node):
-    """A one-line summary of what is shown, then the form in a disclosure: free text and a
-    select for each declared filter. The script reads the filter keys from ``data-filters``,
-    each service's values from ``data-<key>``, and its words from ``data-`` attributes.
-    Without JavaScript the disclosure says every service is listed."""
+    """How many services are shown, beside the form in a disclosure whose summary says what
+    is filtered: free text and a select for each declared filter. The disclosure starts
+    closed, so a phone shows services first; the script opens it on wider screens when
+    nothing is filtered. The script reads the filter keys from ``data-filters``, each
+    service's values from ``data-<key>``, and its words from ``data-`` attributes. Without
+    JavaScript the disclosure says every service is listed."""
     words = Words(self.builder.config.language)
     selects = []
     for f in schema.FILTERS:
@@ -100,6 +102,8 @@ def visit_filters(self, node):
         **count_words(self.builder.config.language),
         "data-count-none": _("No services match these filters. Try fewer filters."),
         "data-search-label": _("Search"),
+        "data-summary": _("Filter the list"),
+        "data-filtered": _("Filters: {what}"),
     }
     data = " ".join(f'{key}="{self.attval(str(value))}"' for key, value in counts.items())
     # Each word through the catalogue first: message extraction cannot see into an f-string.
@@ -113,8 +117,8 @@ def visit_filters(self, node):
     search_label = self.encode(_("Search the directory"))
     self.body.append(
         f'<div class="directory-status"><p class="directory-count" role="status" '
-        f'aria-live="polite" {data}>{listed}</p></div>\n'
-        f'<details class="directory-filter-box" open><summary>{summary}</summary>\n'
+        f'aria-live="polite" {data}>{listed}</p>\n'
+        f'<details class="directory-filter-box"><summary>{summary}</summary>\n'
         f'<p class="directory-no-js">{no_script}</p>\n'
         f'<form class="directory-filters" hidden aria-label="{form_label}" '
         f'data-filters="{keys}">'
@@ -122,7 +126,7 @@ def visit_filters(self, node):
         '<input id="filter-q" name="q" type="search" autocomplete="off" spellcheck="false"></div>'
         + "".join(selects)
         + f'<div class="filter-actions"><button type="button" class="directory-clear" hidden>{clear}'
-        "</button></div></form>\n</details>\n"
+        "</button></div></form>\n</details></div>\n"
     )
     raise nodes.SkipNode
 

@@ -8,6 +8,7 @@
   var names = form.getAttribute("data-filters").split(" ");
   var count = document.querySelector(".directory-count");
   var box = form.closest("details");
+  var summary = box && box.querySelector("summary");
   var noScript = box && box.querySelector(".directory-no-js");
   var text = form.elements.q;
   var groups = Array.prototype.slice.call(document.querySelectorAll(".directory-group"));
@@ -89,11 +90,15 @@
       var empty = !visible.has(group);
       if (group.hidden !== empty) group.hidden = empty;
     });
-    count.textContent = describe(chosen, words) + counted(shown);
+    count.textContent = counted(shown);
+    if (summary) {
+      var what = describe(chosen, words);
+      summary.textContent = what ? count.dataset.filtered.replace("{what}", what) : count.dataset.summary;
+    }
     reveal(changes);
   }
 
-  /* "Topic: Crying and soothing · " : what the filters show, in the form's own words. */
+  /* "Topic: Crying and soothing, Search: cry": what the filters show, in the form's own words. */
   function describe(chosen, words) {
     var parts = chosen.map(function (name) {
       var select = form.elements[name];
@@ -101,7 +106,7 @@
       return label + ": " + select.options[select.selectedIndex].textContent;
     });
     if (words.length) parts.push(count.dataset.searchLabel + ": " + text.value.trim());
-    return parts.length ? parts.join(", ") + " · " : "";
+    return parts.join(", ");
   }
 
   form.addEventListener("input", function () { apply(); toAddressSoon(); });
@@ -120,7 +125,10 @@
   fromAddress();
   form.hidden = false;
   if (noScript) noScript.hidden = true;
-  /* Arriving with a filter in the address: the services first, the form one tap away. */
-  if (box && location.search.length > 1) box.open = false;
+  /* The form starts closed: on a phone (under 600 px) or arriving with a filter in the
+     address, the services come first and the form is one tap away. */
+  if (box && location.search.length <= 1 && window.matchMedia("(min-width: 37.5em)").matches) {
+    box.open = true;
+  }
   apply();
 })();
