@@ -16,7 +16,12 @@ from helpers import ROOT
 pytestmark = pytest.mark.site
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-PROFILES = ["default", "local/examples/cardiff", "local/examples/leeds"]
+PROFILES = [
+    "default",
+    "local/examples/cardiff",
+    "local/examples/leeds",
+    "tests/fixtures/local-pages",
+]
 
 
 def pages(folder):
@@ -55,6 +60,10 @@ def build_of(request, profile):
         return request.getfixturevalue("site")
     if profile == "local/examples/cardiff":
         out, _ = request.getfixturevalue("welsh_build")  # English, and Welsh in cy/
+        return out
+    if profile.startswith("tests/"):  # an area in Wales with pages of its own, in both languages
+        result, out = request.getfixturevalue("builds")[profile]
+        assert result.returncode == 0, result.stderr
         return out
     result, out = request.getfixturevalue("example_builds")[profile]
     assert result.returncode == 0, result.stderr

@@ -16,6 +16,7 @@ from sphinx.locale import get_translation
 from sphinx.project import Project
 from sphinx.util.docutils import SphinxDirective
 
+from .html import CaptionLevelTranslator
 from .safe import SafeMystParser
 
 CATALOG = "localpages"
@@ -262,6 +263,7 @@ def setup(app):
     app.setup_extension("signposting")
     register_catalog(app, CATALOG)
     app.add_source_parser(SafeMystParser, override=True)
+    app.set_translator("html", CaptionLevelTranslator)
     app.add_directive("local-pages", LocalPagesDirective)
     app.add_directive("local-pathway-link", LocalPathwayLink)
     app.connect("builder-inited", add_documents)

@@ -208,7 +208,8 @@ def load_profile(folder, *, on=None):
 
 
 def lacking_welsh(directory):
-    """(what, fields) for each of the profile's own texts given in English only."""
+    """(what, fields, record) for each of the profile's own texts given in English only: a
+    table, a service, or a page without its Welsh page."""
     found = []
     for name, record in directory.tables.items():
         if missing := schema.missing_welsh(schema.PROFILE_TABLES[name], record):
@@ -219,6 +220,9 @@ def lacking_welsh(directory):
             missing = [name for name in missing if name != "area"]  # the area's own name
         if missing:
             found.append((f"service {service.id!r}", missing, service))
+    for page in directory.pages:
+        if not page.welsh:
+            found.append((f"page {page.stem!r}", [f"pages/{page.stem}.cy.md"], page))
     return found
 
 
@@ -226,6 +230,10 @@ def welsh_required(directory, lines, shown):
     """With ``[area] welsh = "required"``: every English-only text is a problem."""
     problems = []
     for what, missing, service in lacking_welsh(directory):
+        if isinstance(service, pages.Page):
+            message = f'has no Welsh page: add {missing[0]} ([area] welsh is "required")'
+            problems.append(Problem(shown_path(service.path), 0, message))
+            continue
         needed = ", ".join(f"{name}{schema.WELSH_SUFFIX}" for name in missing)
         message = f'{what}: has no Welsh text: add {needed} ([area] welsh is "required")'
         if service is None:

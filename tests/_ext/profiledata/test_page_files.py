@@ -297,3 +297,28 @@ def test_a_refused_page_stops_the_profile_loading(area):
     folder = area({"bad.md": page("<b>x</b>")})
     with pytest.raises(ProfileDataError):
         load_profile(folder, on=TODAY)
+
+
+def test_in_wales_a_page_without_its_welsh_page_is_listed_or_required(area):
+    files = {"a.md": page("Text."), "b.md": page("Text."), "b.cy.md": page("Testun.")}
+    folder = area(files, toml="")
+    text = (folder / "profile.toml").read_text(encoding="utf-8")
+    (folder / "profile.toml").write_text(
+        text.replace('nation = "england"', 'nation = "wales"').replace(
+            'name = "Testshire"', 'name = "Testshire"\nname_cy = "Sir Brawf"'
+        ),
+        encoding="utf-8",
+    )
+    from profiledata.profile import lacking_welsh
+
+    lacking = lacking_welsh(load_profile(folder, on=TODAY))
+    assert [(what, fields) for what, fields, _ in lacking] == [("page 'a'", ["pages/a.cy.md"])]
+    (folder / "profile.toml").write_text(
+        text.replace('nation = "england"', 'nation = "wales"\nwelsh = "required"').replace(
+            'name = "Testshire"', 'name = "Testshire"\nname_cy = "Sir Brawf"'
+        ),
+        encoding="utf-8",
+    )
+    assert problems_of(folder) == [
+        'pages/a.md: has no Welsh page: add pages/a.cy.md ([area] welsh is "required")'
+    ]
