@@ -52,9 +52,10 @@ lock: $(VENV)/.installed
 
 # Every package in the test lock (a superset of the site's) against the advisories PyPI
 # publishes (the PyPA advisory database); exits non-zero on a known vulnerability. Uses the network.
+# AUDIT_ARGS adds options (tests point --osv-url at a server on 127.0.0.1).
 audit: $(VENV)/.installed
 	$(BIN)/pip-audit --requirement requirements-test.txt --require-hashes --disable-pip \
-	  --progress-spinner off
+	  --progress-spinner off $(AUDIT_ARGS)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -1,4 +1,5 @@
-"""``build``: the HTML site into ``BUILDDIR/html``, whole or not at all.
+"""``build``: the HTML site into ``BUILDDIR/html``, whole or not at all; several areas at once
+into ``BUILDDIR/<area-slug>/html``, with a hub page at ``BUILDDIR/index.html`` (``areas.py``).
 
 Sphinx writes into ``BUILDDIR/.html-next`` (kept, so the next build is incremental); only a
 build that succeeds is copied into ``BUILDDIR/html``. A failed build leaves the last good site
@@ -21,8 +22,9 @@ DEFAULT_PROFILE = "local/default"
 
 
 def arguments(parser):
-    parser.add_argument("--profile", default=os.environ.get("PROFILE") or DEFAULT_PROFILE,
-                        help="the profile folder (default local/default)")  # fmt: skip
+    from . import areas
+
+    areas.add_arguments(parser, DEFAULT_PROFILE)
     parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build")
 
 
@@ -35,13 +37,19 @@ def profile_path(profile):
     return path.absolute()
 
 
-def sphinx(profile, out, doctrees, options=(), env=None):
+def sphinx(profile, out, doctrees, options=(), env=None, capture=False):
+    """Sphinx in a child process; returns its status, or with ``capture`` (status, output)."""
     command = [
         sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", "-q",
         "-c", str(ROOT), "-d", str(doctrees), "-D", f"local_profile={profile_path(profile)}",
         *options, str(DOCS), str(out),
     ]  # fmt: skip
-    return subprocess.run(command, env=env).returncode
+    if not capture:
+        return subprocess.run(command, env=env).returncode
+    result = subprocess.run(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    return result.returncode, result.stdout
 
 
 def languages(profile):
@@ -57,34 +65,71 @@ def languages(profile):
     return ["en", "cy"] if isinstance(area, dict) and area.get("nation") == "wales" else ["en"]
 
 
-def site(profile, out, doctrees, options=(), env=None):
+def site(profile, out, doctrees, options=(), env=None, capture=False):
     """Every language of the site: English in ``out``, each other language in ``out/<code>``,
-    each with its own doctrees. Returns the first failing status, or 0."""
+    each with its own doctrees. Returns the first failing status, or 0 (with ``capture``,
+    and what Sphinx printed)."""
+    printed = []
     for code in languages(profile):
         if code == "en":
-            status = sphinx(profile, out, doctrees, options, env)
+            result = sphinx(profile, out, doctrees, options, env, capture)
         else:
             extra = [*options, "-D", f"language={code}"]
-            status = sphinx(profile, Path(out, code), Path(f"{doctrees}-{code}"), extra, env)
+            result = sphinx(
+                profile, Path(out, code), Path(f"{doctrees}-{code}"), extra, env, capture
+            )
+        status = result[0] if capture else result
+        if capture:
+            printed.append(result[1])
         if status != 0:
-            return status
-    return 0
+            break
+    return (status, "".join(printed)) if capture else status
 
 
-def build(profile, builddir, options=(), env=None):
-    """Build; on success replace ``builddir/html`` with the new site. Returns the status."""
+def build(profile, builddir, options=(), env=None, capture=False):
+    """Build; on success replace ``builddir/html`` with the new site. Returns the status
+    (with ``capture``, and everything printed)."""
     builddir = Path(builddir)
     stage, doctrees, out = builddir / ".html-next", builddir / "doctrees", builddir / "html"
-    status = site(profile, stage, doctrees, options, env)
+    status, printed = site(profile, stage, doctrees, options, env, capture=True) if capture else (
+        site(profile, stage, doctrees, options, env), "")  # fmt: skip
     if status != 0:
         for path in builddir.glob("doctrees*"):
             shutil.rmtree(path, ignore_errors=True)
         kept = "the last good site is still there" if out.exists() else "nothing was written"
-        print(f"build: the build failed; {out} was not changed ({kept}).", file=sys.stderr)
-        return status
+        message = f"build: the build failed; {out} was not changed ({kept}).\n"
+        if not capture:
+            print(message, end="", file=sys.stderr)
+        return (status, printed + message) if capture else status
     publish(stage, builddir)
-    print(f"build: the site is in {out}")
-    return 0
+    message = f"build: the site is in {out}\n"
+    if not capture:
+        print(message, end="")
+    return (0, printed + message) if capture else 0
+
+
+def build_areas(profiles, builddir, options=(), jobs=None):
+    """Each area into ``builddir/<area-slug>/html``, side by side, then the hub page at
+    ``builddir/index.html``. Returns the worst status."""
+    from . import areas
+
+    builddir = Path(builddir)
+
+    def work(profile, capture):
+        return build(profile, builddir / areas.slug(profile), options, capture=capture)
+
+    statuses = areas.each(work, profiles, jobs)
+    listed = [
+        (*areas.site_area(builddir / areas.slug(p) / "html"), f"{areas.slug(p)}/html/index.html")
+        for p, status in zip(profiles, statuses, strict=True)
+        if status == 0
+    ]
+    hub = areas.write_hub(builddir, listed)
+    failed = [areas.slug(p) for p, status in zip(profiles, statuses, strict=True) if status]
+    print(f"build: {len(listed)} of {len(profiles)} areas built; the hub page is {hub}")
+    if failed:
+        print(f"build: failed: {', '.join(failed)}", file=sys.stderr)
+    return max(statuses)
 
 
 def publish(stage, builddir):
@@ -145,4 +190,13 @@ def same_file(new, kept):
 
 
 def run(args, extra):
-    return build(args.profile, args.builddir, extra)
+    from . import areas
+
+    try:
+        profiles, many = areas.chosen(args, DEFAULT_PROFILE)
+    except areas.AreaError as exc:
+        print(f"build: {exc}", file=sys.stderr)
+        return 2
+    if not many:
+        return build(profiles[0], args.builddir, extra)
+    return build_areas(profiles, args.builddir, extra, args.jobs)

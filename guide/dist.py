@@ -1,8 +1,11 @@
-"""``dist``: a clean build, then ``dist/<project>-<version>-<profile>.zip`` and ``SHA256SUMS``.
+"""``dist``: a clean build, then ``dist/<project>-<version>-<profile>.zip``, the bill of
+materials ``sbom.cdx.json`` (in the zip and beside it) and ``SHA256SUMS``; with several
+profiles, one zip per area, built side by side (``areas.py``), and one of each of the others.
 
 The zip is reproducible: files in sorted order, fixed permissions, and every timestamp set from
-``SOURCE_DATE_EPOCH`` (or the last commit), so the same commit and profile give the same bytes.
-If the build fails, ``dist/`` is left exactly as it was.
+``SOURCE_DATE_EPOCH`` (or the last commit), so the same commit and profile give the same bytes;
+so is the bill of materials (``sbom.py``). If any build fails, ``dist/`` is left exactly as it
+was.
 """
 
 import hashlib
@@ -15,7 +18,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, areas, sbom
 from .build import DEFAULT_PROFILE
 from .build import site as build_site
 
@@ -41,33 +44,33 @@ def build_epoch():
     return max(int(value) if value.isdigit() else 315532800, 315532800)
 
 
-def write_zip(site, target, epoch):
+def write_zip(site, target, epoch, extra=()):
+    """The site's files, and ``extra`` ((name, bytes) pairs) beside them, under one folder,
+    in sorted order."""
     stamp = time.gmtime(epoch)[:6]
-    files = sorted(
-        (
-            path
-            for path in site.rglob("*")
-            if path.is_file() and not LEFT_OUT & set(path.relative_to(site).parts)
-        ),
-        key=lambda path: path.relative_to(site).as_posix(),
-    )
+    entries = {
+        path.relative_to(site).as_posix(): path.read_bytes
+        for path in site.rglob("*")
+        if path.is_file() and not LEFT_OUT & set(path.relative_to(site).parts)
+    }
+    entries.update({name: (lambda data=data: data) for name, data in extra})
     folder = target.stem
     partial = target.with_suffix(".zip.part")
     with zipfile.ZipFile(
         partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
     ) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", date_time=stamp)
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, entries[name](), compresslevel=9)
     partial.replace(target)
-    return len(files)
+    return len(entries)
 
 
 def write_sums(dist):
     lines = []
-    for path in sorted(dist.glob("*.zip")):
+    for path in sorted([*dist.glob("*.zip"), *dist.glob(sbom.NAME)]):
         lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n")
     partial = dist / "SHA256SUMS.part"
     partial.write_text("".join(lines), encoding="utf-8")
@@ -75,28 +78,62 @@ def write_sums(dist):
 
 
 def arguments(parser):
-    parser.add_argument("--profile", default=os.environ.get("PROFILE") or DEFAULT_PROFILE)
+    areas.add_arguments(parser, DEFAULT_PROFILE)
     parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build")
     parser.add_argument("--dist", default="dist")
 
 
-def run(args):
+def zip_name(profile):
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    profile_name = Path(args.profile.rstrip("/\\")).name
-    dist = Path(args.dist)
-    target = dist / f"{meta['name']}-{meta['version']}-{profile_name}.zip"
-    work = Path(args.builddir) / "dist"
-    site, doctrees = work / "html", work / "doctrees"
+    folder = Path(profile.rstrip("/\\")).name
+    return f"{meta['name']}-{meta['version']}-{folder}.zip"
 
+
+def run(args):
+    try:
+        profiles, many = areas.chosen(args, DEFAULT_PROFILE)
+    except areas.AreaError as exc:
+        print(f"dist: {exc}", file=sys.stderr)
+        return 2
+    dist = Path(args.dist)
     epoch = build_epoch()
+    try:
+        bill, unlocked = sbom.bill(epoch)
+    except sbom.SbomError as exc:
+        print(f"dist: {exc}; {dist} was left as it was.", file=sys.stderr)
+        return 1
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-    shutil.rmtree(work, ignore_errors=True)
-    if build_site(args.profile, site, doctrees, env=env) != 0:
+
+    def work_folder(profile):
+        base = Path(args.builddir)
+        return (base / areas.slug(profile) if many else base) / "dist"
+
+    def clean_build(profile, capture=False):
+        work = work_folder(profile)
         shutil.rmtree(work, ignore_errors=True)
+        return build_site(profile, work / "html", work / "doctrees", env=env, capture=capture)
+
+    statuses = areas.each(clean_build, profiles, args.jobs) if many else [clean_build(profiles[0])]
+    if any(statuses):
+        for profile in profiles:
+            shutil.rmtree(work_folder(profile), ignore_errors=True)
         print(f"dist: the build failed, so {dist} was left as it was.", file=sys.stderr)
         return 1
     dist.mkdir(parents=True, exist_ok=True)
-    count = write_zip(site, target, epoch)
+    for profile in profiles:
+        target = dist / zip_name(profile)
+        site = work_folder(profile) / "html"
+        count = write_zip(site, target, epoch, [(sbom.NAME, bill.encode("utf-8"))])
+        print(f"dist: {target} ({count} files, {target.stat().st_size:,} bytes)")
+    partial = dist / f"{sbom.NAME}.part"
+    partial.write_text(bill, encoding="utf-8")
+    partial.replace(dist / sbom.NAME)
     write_sums(dist)
-    print(f"dist: {target} ({count} files, {target.stat().st_size:,} bytes); {dist / 'SHA256SUMS'}")
+    if unlocked:
+        print(
+            "dist: warning: not the versions in requirements.txt, so the bill of materials "
+            f"gives no hash for them: {', '.join(unlocked)}",
+            file=sys.stderr,
+        )
+    print(f"dist: {dist / sbom.NAME}; {dist / 'SHA256SUMS'}")
     return 0

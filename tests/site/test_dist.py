@@ -32,9 +32,15 @@ def test_two_clean_builds_give_byte_identical_zips_with_checksums(tmp_path):
     zip_one = tmp_path / "dist-one" / "parent-infant-guide-0.1.0-default.zip"
     zip_two = tmp_path / "dist-two" / "parent-infant-guide-0.1.0-default.zip"
     assert zip_one.read_bytes() == zip_two.read_bytes()
+    bill = (tmp_path / "dist-one" / "sbom.cdx.json").read_bytes()
+    assert bill == (tmp_path / "dist-two" / "sbom.cdx.json").read_bytes()
     sums = (tmp_path / "dist-one" / "SHA256SUMS").read_text()
-    assert sums == f"{hashlib.sha256(zip_one.read_bytes()).hexdigest()}  {zip_one.name}\n"
+    assert sums == (
+        f"{hashlib.sha256(zip_one.read_bytes()).hexdigest()}  {zip_one.name}\n"
+        f"{hashlib.sha256(bill).hexdigest()}  sbom.cdx.json\n"
+    )
     with zipfile.ZipFile(zip_one) as archive:
+        assert archive.read("parent-infant-guide-0.1.0-default/sbom.cdx.json") == bill
         names = archive.namelist()
         assert names == sorted(names)
         assert "parent-infant-guide-0.1.0-default/index.html" in names
@@ -55,7 +61,11 @@ def test_a_failed_build_leaves_dist_as_it_was(tmp_path):
     shutil.copytree(ROOT / "local/examples/leeds", profile)
     assert run_dist(tmp_path, "x", "--profile", str(profile)).returncode == 0
     before = {p.name: p.read_bytes() for p in (tmp_path / "dist-x").iterdir()}
-    assert sorted(before) == ["SHA256SUMS", "parent-infant-guide-0.1.0-my área.zip"]
+    assert sorted(before) == [
+        "SHA256SUMS",
+        "parent-infant-guide-0.1.0-my área.zip",
+        "sbom.cdx.json",
+    ]
     (profile / "profile.toml").write_text('[area]\nname = "Bad"\nnation = "mars"\n')
     result = run_dist(tmp_path, "x", "--profile", str(profile))
     assert result.returncode != 0
