@@ -16,7 +16,8 @@ help:
 	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
 	@echo "make test    run every test, browser tests included, on every core (at most 8 minutes)"
 	@echo "make test-fast  the unit and extension tests: no site build, no browser (under a minute)"
-	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip and dist/SHA256SUMS"
+	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip, sbom.cdx.json, SHA256SUMS"
+	@echo "             PROFILES=local/areas: every profile in that folder, one zip per area"
 	@echo "make check   check the profile and list every problem, without building"
 	@echo "make import  fetch the profile's Open Referral UK feed ([import]) into its snapshot file"
 	@echo "make schema  write local/schema/*.json and the README's field tables from the declaration"
@@ -64,8 +65,11 @@ node_modules/.installed: package.json package-lock.json
 # Every command is python -m guide <command>; make only adds the virtual environment.
 GUIDE = $(BIN)/python -m guide
 
+# PROFILES=folder builds every profile in it, one area each, side by side.
+AREAS = $(if $(PROFILES),--profiles "$(PROFILES)",--profile "$(PROFILE)")
+
 html: $(VENV)/.site
-	$(GUIDE) build --profile "$(PROFILE)" --builddir "$(BUILDDIR)" $(SPHINXOPTS)
+	$(GUIDE) build $(AREAS) --builddir "$(BUILDDIR)" $(SPHINXOPTS)
 
 check: $(VENV)/.site
 	$(GUIDE) check --profile "$(PROFILE)"
@@ -103,7 +107,7 @@ test-fast: $(VENV)/.installed
 	$(BIN)/python -m pytest -m "unit or extension" $(PYTEST_ARGS)
 
 dist: $(VENV)/.site
-	$(GUIDE) dist --profile "$(PROFILE)" --builddir "$(BUILDDIR)" --dist dist
+	$(GUIDE) dist $(AREAS) --builddir "$(BUILDDIR)" --dist dist
 
 bench: $(VENV)/.installed node_modules/.installed browser
 	$(GUIDE) bench

@@ -3,13 +3,35 @@
 import argparse
 import sys
 
-from . import bench, build, dist, importer, profile_check, schema_files, serve, translations
+from . import (
+    bench,
+    build,
+    dist,
+    importer,
+    new,
+    pages,
+    profile_check,
+    schema_files,
+    serve,
+    translations,
+)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
-    for module in (build, serve, dist, profile_check, schema_files, importer, translations, bench):
+    for module in (
+        build,
+        serve,
+        dist,
+        pages,
+        new,
+        profile_check,
+        schema_files,
+        importer,
+        translations,
+        bench,
+    ):
         sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.arguments(sub)
         sub.set_defaults(run=module.run)

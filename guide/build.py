@@ -17,7 +17,10 @@ from pathlib import Path
 from . import DOCS, ROOT
 
 NAME = "build"
-HELP = "build the site into BUILDDIR/html (warnings are errors); nothing is replaced if it fails"
+HELP = (
+    "build the site into BUILDDIR/html (warnings are errors), or several areas each into "
+    "BUILDDIR/<area>/html; nothing is replaced if it fails"
+)
 DEFAULT_PROFILE = "local/default"
 
 

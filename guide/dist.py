@@ -23,7 +23,7 @@ from .build import DEFAULT_PROFILE
 from .build import site as build_site
 
 NAME = "dist"
-HELP = "a clean build, then a reproducible zip of the site and SHA256SUMS in dist/"
+HELP = "a clean build, then a reproducible zip per area, sbom.cdx.json and SHA256SUMS in dist/"
 LEFT_OUT = {".buildinfo", ".doctrees"}
 
 

@@ -13,7 +13,18 @@ import urllib.request
 import pytest
 from helpers import ROOT
 
-COMMANDS = ["build", "serve", "dist", "check", "schema", "import", "translations", "bench"]
+COMMANDS = [
+    "build",
+    "serve",
+    "dist",
+    "pages",
+    "new",
+    "check",
+    "schema",
+    "import",
+    "translations",
+    "bench",
+]
 
 
 def guide(*args, cwd=ROOT):
