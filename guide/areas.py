@@ -34,6 +34,16 @@ def add_arguments(parser, default_profile):
                         help="areas built at once (default: the cores available)")  # fmt: skip
 
 
+def listing(profiles, style):
+    """The areas as JSON for a pipeline's matrix: "json", a list of {"slug", "profile"}
+    (GitHub Actions); "azure", {slug: {"PROFILE": profile}} (Azure Pipelines)."""
+    import json
+
+    if style == "azure":
+        return json.dumps({slug(p): {"PROFILE": p} for p in profiles}, sort_keys=True)
+    return json.dumps([{"slug": slug(p), "profile": p} for p in profiles])
+
+
 def slug(profile):
     """The area's folder name: its profile folder's name in lower-case ASCII letters, digits
     and hyphens ("My área" is my-area)."""
@@ -53,7 +63,9 @@ def chosen(args, default_profile):
         found = sorted(p for p in folder.iterdir() if (p / "profile.toml").is_file())
         if not found:
             raise AreaError(f"{args.profiles}: no folder in it holds a profile.toml")
-        profiles += [str(p) for p in found]
+        given = Path(args.profiles)  # kept as given (relative), so a pipeline's jobs agree
+        base = given if given.is_dir() else folder
+        profiles += [(base / p.name).as_posix() for p in found]
     many = bool(args.profiles) or len(profiles) > 1
     if not profiles:
         profiles = [os.environ.get("PROFILE") or default_profile]

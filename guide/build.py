@@ -29,6 +29,8 @@ def arguments(parser):
 
     areas.add_arguments(parser, DEFAULT_PROFILE)
     parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build")
+    parser.add_argument("--list", choices=["json", "azure"],
+                        help="print the areas chosen, for a pipeline's matrix, and build nothing")  # fmt: skip
 
 
 def profile_path(profile):
@@ -200,6 +202,9 @@ def run(args, extra):
     except areas.AreaError as exc:
         print(f"build: {exc}", file=sys.stderr)
         return 2
+    if args.list:
+        print(areas.listing(profiles, args.list))
+        return 0
     if not many:
         return build(profiles[0], args.builddir, extra)
     return build_areas(profiles, args.builddir, extra, args.jobs)

@@ -43,6 +43,7 @@ def many(tmp_path_factory):
     return builddir, result
 
 
+@pytest.mark.site
 def test_three_areas_in_one_command_are_the_sites_each_builds_alone(
     many, profile_sites, welsh_build
 ):
@@ -64,6 +65,7 @@ def test_three_areas_in_one_command_are_the_sites_each_builds_alone(
     assert "3 of 3 areas built" in result.stdout
 
 
+@pytest.mark.site
 def test_the_hub_lists_each_area_and_its_welsh_site(many):
     builddir, _ = many
     page = (builddir / "index.html").read_text(encoding="utf-8")
@@ -78,6 +80,7 @@ def test_the_hub_lists_each_area_and_its_welsh_site(many):
     assert inline_code(page) == [] and "<script" not in page
 
 
+@pytest.mark.site
 def test_the_hub_is_valid_html(many):
     builddir, _ = many
     if shutil.which("java") is None or not VNU.exists():
@@ -116,6 +119,7 @@ def test_slugs_are_plain_folder_names():
     assert areas.slug("///") == "area"
 
 
+@pytest.mark.site
 def test_dist_of_two_areas_then_the_folder_to_publish(tmp_path):
     """One command, two zips, one SHA256SUMS and one bill of materials; then ``pages``."""
     env = {"SOURCE_DATE_EPOCH": "1764000000", "PATH": "/usr/bin:/bin"}
