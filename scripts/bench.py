@@ -313,6 +313,62 @@ def bench_scale(work, browser, sizes):
     return results
 
 
+def tree_rss(pid):
+    """Resident memory of a process and all its descendants now, in KiB (Linux's /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines()
+                          if line.startswith("VmRSS:"))  # fmt: skip
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def run_sampled(command, **kwargs):
+    """Run a command; return (seconds, peak MiB of its whole process tree at once, peak MiB
+    of its largest single process). The tree is sampled every 50 ms."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    peak = 0
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(
+            f"bench: failed: {' '.join(map(str, command))}\n{process.stderr.read().decode()}"
+        )
+    return seconds, peak / 1024, usage.ru_maxrss / 1024
+
+
+def bench_areas(work, counts):
+    """``python -m guide build --profiles`` with 1, 2, 4 and 8 areas (copies of the Leeds
+    example under other names), side by side up to the cores: time, time per area, memory."""
+    results = {}
+    for count in counts:
+        folder = work / f"areas-{count}"
+        for number in range(1, count + 1):
+            target = folder / f"area-{number}"
+            shutil.copytree(ROOT / "local" / "examples" / "leeds", target)
+            toml = target / "profile.toml"
+            toml.write_text(toml.read_text(encoding="utf-8").replace(
+                'name = "Leeds"', f'name = "Area {number}"', 1), encoding="utf-8")  # fmt: skip
+        command = [sys.executable, "-m", "guide", "build", "--profiles", str(folder),
+                   "--builddir", str(work / f"areas-build-{count}")]  # fmt: skip
+        seconds, peak, largest = run_sampled(command, cwd=ROOT)
+        results[count] = {"seconds": round(seconds, 1), "per_area_s": round(seconds / count, 1),
+                          "peak_mib": round(peak), "largest_process_mib": round(largest)}  # fmt: skip
+    return results
+
+
 def lighthouse(site, work):
     """Lighthouse's four scores for each page in ``LIGHTHOUSE_PAGES``, served on 127.0.0.1 and
     loaded in Debian's Chromium; with every audit below full marks outside performance."""
@@ -397,6 +453,12 @@ def report(data):
             lines.append(f"  {count:>8}{s['build_s']:>9.1f}{s['peak_mib']:>10}{kib(s['directory_gzip']):>14}"
                          f"{s['median_ms']:>12.1f} ms{s['worst_ms']:>6.0f} ms"
                          f"{slow['median_ms']:>12.1f} ms{slow['worst_ms']:>6.0f} ms")  # fmt: skip
+    if data.get("areas"):
+        lines += ["", f"Areas in one command (python -m guide build --profiles; {data['areas_jobs']} at once)",
+                  f"  {'areas':>5}{'seconds':>9}{'per area':>10}{'peak MiB (all)':>16}{'largest process':>17}"]  # fmt: skip
+        for count, a in data["areas"].items():
+            lines.append(f"  {count:>5}{a['seconds']:>9.1f}{a['per_area_s']:>10.1f}"
+                         f"{a['peak_mib']:>16}{a['largest_process_mib']:>13} MiB")  # fmt: skip
     if "lighthouse" in data:
         lines += [
             "",
@@ -416,13 +478,14 @@ def report(data):
     return "\n".join(lines)
 
 
-PARTS = ("builds", "weights", "themes", "scale", "lighthouse")
+PARTS = ("builds", "weights", "themes", "scale", "areas", "lighthouse")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--areas", default="1,2,4,8", help="how many areas to build at once")
     parser.add_argument(
         "--parts", default=",".join(PARTS), help=f"which parts to run (default: {','.join(PARTS)})"
     )
@@ -457,6 +520,12 @@ def main(argv=None):
         if "scale" in parts:
             data["scale"] = bench_scale(work, browser, [int(s) for s in args.sizes.split(",")])
         browser.close()
+        if "areas" in parts:
+            sys.path.insert(0, str(ROOT))
+            from guide.areas import cores
+
+            data["areas_jobs"] = cores()
+            data["areas"] = bench_areas(work, [int(n) for n in args.areas.split(",")])
         if "lighthouse" in parts:
             data["lighthouse"] = lighthouse(site, work)
     Path(args.output).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
