@@ -163,6 +163,7 @@ HUB_CSS = """\
 html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 body { margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.5; color: #1a1a1a;
        background: #fff; }
+h1 { font-size: 1.75rem; line-height: 1.25; }
 a { color: #1d4f91; }
 a:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 li { margin: 0.5rem 0; }

@@ -92,6 +92,7 @@ def test_the_hub_is_valid_html(many):
     assert json.loads(result.stdout)["messages"] == []
 
 
+@pytest.mark.unit
 def test_area_text_is_text_in_the_hub(tmp_path):
     hostile = '<script>alert(1)</script> & "Area"'
     areas.write_hub(tmp_path, [(hostile, True, "x/index.html")])
@@ -100,6 +101,7 @@ def test_area_text_is_text_in_the_hub(tmp_path):
     assert inline_code(page) == []
 
 
+@pytest.mark.unit
 def test_areas_that_would_share_a_folder_are_refused_before_anything_is_built(tmp_path):
     for name in ("My Area", "my-area"):
         shutil.copytree(ROOT / "local/default", tmp_path / name)
@@ -113,6 +115,7 @@ def test_areas_that_would_share_a_folder_are_refused_before_anything_is_built(tm
     assert result.returncode == 2 and "no folder in it holds a profile.toml" in result.stderr
 
 
+@pytest.mark.unit
 def test_slugs_are_plain_folder_names():
     assert areas.slug("local/areas/My Área/") == "my-area"
     assert areas.slug("Caerdydd & Bro") == "caerdydd-bro"
@@ -167,6 +170,7 @@ def fake_dist(folder, *slugs, bad_name=None):
     return folder
 
 
+@pytest.mark.unit
 def test_one_area_is_published_at_the_root(tmp_path):
     dist = fake_dist(tmp_path / "dist", "leeds")
     assert pages.publish(dist, tmp_path / "public") == 1
@@ -174,6 +178,7 @@ def test_one_area_is_published_at_the_root(tmp_path):
         "directory.json", "index.html"]  # fmt: skip
 
 
+@pytest.mark.unit
 def test_welsh_sites_get_their_link_on_the_published_hub(tmp_path):
     dist = fake_dist(tmp_path / "dist", "cardiff", "leeds")
     pages.publish(dist, tmp_path / "public")
@@ -182,6 +187,7 @@ def test_welsh_sites_get_their_link_on_the_published_hub(tmp_path):
     assert "leeds/cy/" not in page
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "bad_name", ["../evil.html", "/etc/evil", "parent-infant-guide-0.1.0-leeds/../../evil"]
 )
@@ -193,6 +199,7 @@ def test_a_zip_naming_a_file_outside_its_folder_publishes_nothing(tmp_path, bad_
     assert not (tmp_path / "evil.html").exists()
 
 
+@pytest.mark.unit
 def test_a_zip_that_is_not_the_one_sha256sums_gives_publishes_nothing(tmp_path):
     dist = fake_dist(tmp_path / "dist", "leeds")
     with zipfile.ZipFile(dist / "parent-infant-guide-0.1.0-leeds.zip", "a") as archive:
@@ -203,6 +210,7 @@ def test_a_zip_that_is_not_the_one_sha256sums_gives_publishes_nothing(tmp_path):
     assert not (tmp_path / "public").exists()
 
 
+@pytest.mark.unit
 def test_pages_never_writes_into_a_folder_that_has_something_in_it(tmp_path):
     dist = fake_dist(tmp_path / "dist", "leeds")
     (tmp_path / "public").mkdir()

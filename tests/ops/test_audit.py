@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+pytestmark = pytest.mark.unit
+
 ADVISORY = {
     "id": "GHSA-test-0000-0000",
     "summary": "A made-up advisory for the test",

@@ -5,9 +5,12 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
 from helpers import ROOT
 
 from guide.new import set_area
+
+pytestmark = pytest.mark.unit
 
 
 def new(*args):

@@ -13,6 +13,8 @@ import pytest
 import yaml
 from helpers import ROOT
 
+pytestmark = pytest.mark.unit
+
 GITHUB = ROOT / ".github" / "workflows" / "publish.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
 AZURE = ROOT / "azure-pipelines.yml"

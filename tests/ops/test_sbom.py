@@ -14,6 +14,8 @@ from helpers import ROOT
 
 from guide import sbom
 
+pytestmark = pytest.mark.unit
+
 EPOCH = 1764000000
 
 
