@@ -454,7 +454,8 @@ def report(data):
                          f"{s['median_ms']:>12.1f} ms{s['worst_ms']:>6.0f} ms"
                          f"{slow['median_ms']:>12.1f} ms{slow['worst_ms']:>6.0f} ms")  # fmt: skip
     if data.get("areas"):
-        lines += ["", f"Areas in one command (python -m guide build --profiles; {data['areas_jobs']} at once)",
+        lines += ["", f"Areas in one command (python -m guide build --profiles; {data['areas_jobs']} at once; "
+                  f"load average {data.get('areas_load', '?')} at the start)",
                   f"  {'areas':>5}{'seconds':>9}{'per area':>10}{'peak MiB (all)':>16}{'largest process':>17}"]  # fmt: skip
         for count, a in data["areas"].items():
             lines.append(f"  {count:>5}{a['seconds']:>9.1f}{a['per_area_s']:>10.1f}"
@@ -525,6 +526,7 @@ def main(argv=None):
             from guide.areas import cores
 
             data["areas_jobs"] = cores()
+            data["areas_load"] = round(os.getloadavg()[0], 1)  # other work slows these figures
             data["areas"] = bench_areas(work, [int(n) for n in args.areas.split(",")])
         if "lighthouse" in parts:
             data["lighthouse"] = lighthouse(site, work)
