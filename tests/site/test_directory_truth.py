@@ -137,8 +137,8 @@ def test_no_link_leads_into_an_empty_directory(built):
                     f"{page.relative_to(built)} links to an empty view: {href}"
                 )
     barriers = (built / "framework/what-can-get-in-the-way.html").read_text(encoding="utf-8")
-    sentences = barriers.count("are listed for")
-    assert checked + sentences >= 17, "every barrier leads somewhere"
+    said = barriers.count('class="directory-none"')  # "None listed yet." or the whole sentence
+    assert checked + said >= 17, "every barrier leads somewhere"
 
 
 def test_without_services_every_barrier_leads_to_the_front_door(no_local_services):
@@ -146,8 +146,13 @@ def test_without_services_every_barrier_leads_to_the_front_door(no_local_service
         encoding="utf-8"
     )
     assert "directory/index.html?" not in page
-    assert page.count('directory/index.html#front-door">ask the front door</a>') == 17
-    assert "No services for crying and soothing are listed for Nowhere yet: " in page
+    # Each of the two lists says once which barriers have no services, not once per barrier.
+    assert page.count('directory/index.html#front-door">ask the front door</a>') == 2
+    assert page.count("No services for ") == 2
+    assert page.count(">None listed yet.<") == 17
+    assert re.search(
+        r"No services for [^<:]*\bcrying and soothing\b[^<:]* are listed for Nowhere yet: ", page
+    )
     directory = (no_local_services / "directory/index.html").read_text(encoding="utf-8")
     assert 'id="front-door"' in directory
 
@@ -209,3 +214,22 @@ def test_sources_page_lists_every_addition(site):
     ):
         assert name in page
     assert "Nothing clinical is added" not in page
+
+
+@pytest.mark.parametrize("built", PROFILES, indirect=True)
+def test_a_list_says_once_which_barriers_have_no_services(built):
+    """Where several items of one list have no services, the list says so once, after it."""
+    page = (built / "framework/what-can-get-in-the-way.html").read_text(encoding="utf-8")
+    lists = page.count('data-checklist="barriers-')
+    assert lists == 2
+    assert page.count("No services for ") <= lists, "once per list at most"
+
+
+def test_no_page_of_a_welsh_area_speaks_of_some_areas_of_england(welsh_build):
+    out, _ = welsh_build
+    found = [
+        str(path.relative_to(out))
+        for path in sorted(out.rglob("*.html"))
+        if "areas of England" in path.read_text(encoding="utf-8")
+    ]
+    assert found == []

@@ -310,10 +310,15 @@ def test_english_sentences_keep_the_english_place_name(welsh_build):
 
 
 def test_a_sentence_made_wholly_of_the_guides_words_is_welsh(welsh_build):
-    """Where a barrier's hint is only the directory's own sentence, it is Welsh, unmarked."""
+    """Where a barrier's hint is only the directory's own words, they are Welsh, unmarked, and
+    so is the sentence after the list that names every barrier with no services."""
     out, _ = welsh_build
     html = (out / "cy/framework/what-can-get-in-the-way.html").read_text(encoding="utf-8")
-    assert re.search(r"<p>Nid oes unrhyw wasanaethau ar gyfer [^<]* Caerdydd eto: <a ", html)
+    assert re.search(
+        r'<p class="directory-none-listed">Nid oes unrhyw wasanaethau ar gyfer [^<]* Caerdydd eto: <a ',
+        html,
+    )
+    assert re.search(r'<p><span class="directory-none">Dim wedi\'u rhestru eto\.</span></p>', html)
 
 
 def test_the_levels_are_named_alike_on_the_card_the_directory_and_step_3(welsh_build):

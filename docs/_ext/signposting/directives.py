@@ -13,7 +13,16 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from . import present
-from .render import ENGLISH, Words, _, contact_block, service_entry
+from .render import (
+    ENGLISH,
+    Words,
+    _,
+    contact_block,
+    contact_line,
+    has_number,
+    no_safeguarding_number,
+    service_entry,
+)
 
 logger = logging.getLogger(__name__)
 # The filters a link or a short list may use: every declared filter, by its URL key.
@@ -191,9 +200,14 @@ class SignpostingDirective(DataDirective):
 
 
 class ContactsDirective(DataDirective):
-    """The area's front door and safeguarding contacts."""
+    """The area's front door and safeguarding contacts; ``:compact:`` puts each in a line or
+    two, with its number or address, for the top of the directory."""
+
+    option_spec = {"compact": directives.flag}
 
     def make(self):
+        if "compact" in self.options:
+            return self.compact()
         directory = self.directory
         words = self.words
         box = nodes.container(classes=["area-contacts"])
@@ -231,7 +245,36 @@ class ContactsDirective(DataDirective):
             missing += nodes.paragraph(
                 "", _("If safeguarding concerns arise, you must follow your local procedures.")
             )
+            missing += nodes.paragraph("", no_safeguarding_number())
             box += missing
+        return [box]
+
+    def compact(self):
+        directory, words = self.directory, self.words
+        tables = schema.PROFILE_TABLES
+        box = nodes.container(classes=["area-contacts", "area-contacts-compact"])
+        no_front_door = _(
+            "No front door is set up for %(area)s: follow your local referral pathways."
+        ) % {"area": self.area}
+        box += contact_line(
+            str(_("Front door:")),
+            tables["front_door"],
+            directory.front_door,
+            words,
+            classes=["front-door"],
+            otherwise="" if directory.front_door else no_front_door,
+        )
+        safeguarding = directory.safeguarding
+        box += contact_line(
+            str(_("Safeguarding:")),
+            tables["safeguarding"],
+            safeguarding,
+            words,
+            classes=["safeguarding"],
+            otherwise=""
+            if has_number(safeguarding)
+            else _("see your local procedures for the number."),
+        )
         return [box]
 
 
@@ -380,11 +423,9 @@ def directory_link_or_front_door(directory, title, query, words, rawtext=""):
         for value in sorted(values)
     ]
     area = present.local_text(directory.tables["area"], "name", words.welsh)[0]
+    none_said = words.tr("No services for %(what)s are listed for %(area)s yet:")
     if labels:
-        said = words.tr("No services for %(what)s are listed for %(area)s yet:") % {
-            "what": ", ".join(labels),
-            "area": area,
-        }
+        said = none_said % {"what": ", ".join(labels), "area": area}
     else:
         said = words.tr("No services are listed for %(area)s yet:") % {"area": area}
     target = (
@@ -392,15 +433,66 @@ def directory_link_or_front_door(directory, title, query, words, rawtext=""):
         if directory.front_door
         else words.tr("follow your local referral pathways")
     )
-    return [
+    # Marked, so that a list with several such links says it once, after it (``say_once``).
+    sentence = nodes.inline(
+        "",
+        "",
         nodes.Text(said + " "),
         directory_link(rawtext, str(target), query="", anchor="front-door"),
         nodes.Text("."),
-    ]
+        classes=[NONE_LISTED],
+        what=", ".join(labels),
+        area=area,
+        target=str(target),
+        none_said=none_said,
+        none=words.tr("None listed yet."),
+    )
+    return [sentence]
+
+
+NONE_LISTED = "directory-none"
+
+
+def say_once(doctree):
+    """Where a list holds several links that found no services ("No services for crying and
+    soothing are listed for Cardiff yet: ask the front door."), each item says only "None
+    listed yet." and one sentence after the list names them all, in the items' language."""
+    lists = {}
+    for marker in doctree.findall(nodes.inline):
+        if NONE_LISTED not in marker["classes"] or not marker.get("what"):
+            continue
+        owner = marker.parent
+        while owner is not None and not isinstance(
+            owner, (nodes.bullet_list, nodes.enumerated_list)
+        ):
+            owner = owner.parent
+        if owner is not None:
+            lists.setdefault(id(owner), (owner, []))[1].append(marker)
+    for owner, markers in lists.values():
+        if len(markers) < 2:
+            continue
+        first = markers[0]
+        english = any(ENGLISH in a.get("classes", []) for a in ancestors(first))
+        what = ", ".join(dict.fromkeys(m["what"] for m in markers))
+        said = first["none_said"] % {"what": what, "area": first["area"]}
+        para = nodes.paragraph(classes=["directory-none-listed", *([ENGLISH] if english else [])])
+        para += nodes.Text(said + " ")
+        para += directory_link("", first["target"], query="", anchor="front-door")
+        para += nodes.Text(".")
+        for marker in markers:
+            marker.replace_self(nodes.inline("", marker["none"], classes=[NONE_LISTED]))
+        owner.parent.insert(owner.parent.index(owner) + 1, para)
+
+
+def ancestors(node):
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 def resolve_links(app, doctree, docname):
     """Point each directory link at the directory page as this builder names it."""
+    say_once(doctree)
     page = app.config.signposting_directory_page
     for node in list(doctree.findall(directory_link)):
         uri = app.builder.get_relative_uri(docname, page)

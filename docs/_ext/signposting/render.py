@@ -131,27 +131,35 @@ def host_name(address):
     return host.removeprefix("www.")
 
 
+def contact_link(kind, value):
+    """A contact as a link that says what it does and shows what it is (the number, the
+    address, the website's host), so it can be read out to a parent as well as tapped."""
+    if kind is schema.PHONE:
+        return link(_("Call %(number)s") % {"number": value}, value.uri)
+    if kind is schema.EMAIL:
+        return link(_("Email %(address)s") % {"address": value}, f"mailto:{value}")
+    return link(host_name(value), value)
+
+
 def entry_links(service):
     """The ways to contact a service, each a link that says what it does."""
     para = nodes.paragraph(classes=["contact-links", "service-links"])
     for f, value in present.links(schema.SERVICE, service):
-        if f.kind is schema.PHONE:
-            ref = link(_("Call %(number)s") % {"number": value}, value.uri)
-        elif f.kind is schema.EMAIL:
-            ref = link(str(_("Email the service")), f"mailto:{value}")
-            ref += nodes.inline("", f" ({value})", classes=["print-only"])
-        else:
-            ref = link(host_name(value), value)
-        para += ref
+        para += contact_link(f.kind, value)
     return para if para.children else None
 
 
 def way_in(service, words):
-    """How families reach the service (``present.WAY_IN``), shown under its summary."""
+    """How families reach the service (``present.WAY_IN``), shown under its summary: (text,
+    whether nobody said). Unstated reads as a quiet "How to get it: not stated, ask the
+    service", never as the entry's boldest line."""
     value = getattr(service, present.WAY_IN.name)
     if value:
-        return present.show(present.WAY_IN.kind, value, words.tr)
-    return words.tr(present.WAY_IN.unstated) if service.audience == "families" else ""
+        return present.show(present.WAY_IN.kind, value, words.tr), False
+    if service.audience != "families":
+        return "", False
+    label = words.tr(present.WAY_IN.label)
+    return _("%(field)s: not stated, ask the service") % {"field": label}, True
 
 
 def service_entry(service, words, *, full=True, review_months=12, example=False):
@@ -170,10 +178,12 @@ def service_entry(service, words, *, full=True, review_months=12, example=False)
     if full:
         box["ids"].append(f"service-{service.id}")
         box += words.text(service, "summary", classes=["service-summary"])
-        if way := way_in(service, words):
-            box += nodes.paragraph("", way, classes=["service-way-in"])
+        way, unstated = way_in(service, words)
+        if way:
+            quiet = ["service-unstated"] if unstated else []
+            box += nodes.paragraph("", way, classes=["service-way-in", *quiet])
     elif getattr(service, present.WAY_IN.name):  # a short list: the way in, when stated
-        organisation += nodes.Text(" · " + way_in(service, words))
+        organisation += nodes.Text(" · " + way_in(service, words)[0])
     links = entry_links(service)
     if links is not None:
         box += links
@@ -197,8 +207,18 @@ def service_entry(service, words, *, full=True, review_months=12, example=False)
     return box
 
 
+def no_safeguarding_number():
+    """Where to find the number a safeguarding contact does not give."""
+    return _("No safeguarding number is given here: find it in your local safeguarding procedures.")
+
+
+def has_number(record):
+    return bool(record and (getattr(record, "phone", "") or getattr(record, "email", "")))
+
+
 def contact_block(title, table, record, words, *, classes, ids=()):
-    """The front door or safeguarding contact: name, summary, links, opening times."""
+    """The front door or safeguarding contact: name, summary, links, opening times. A
+    safeguarding contact with no number or address says where to find one."""
     box = nodes.container(classes=["area-contact", *classes], ids=list(ids))
     box += nodes.rubric("", title)
     if getattr(record, "name", ""):
@@ -210,8 +230,33 @@ def contact_block(title, table, record, words, *, classes, ids=()):
     links = contact_links(table, record, words)
     if links is not None:
         box += links
+    if "safeguarding" in classes and not has_number(record):
+        box += nodes.paragraph("", no_safeguarding_number())
     if getattr(record, "opening_times", ""):
         times = nodes.paragraph("", _("Opening times") + ": ")
         times += words.inline(record, "opening_times")
         box += times
     return box
+
+
+def contact_line(title, table, record, words, *, classes, otherwise=""):
+    """A contact in a line or two, for the top of a page: its title, its name, and each way
+    to reach it as a link showing the number or address; ``otherwise`` when it has none."""
+    parts = []
+    if record is not None and getattr(record, "name", ""):
+        parts.append([words.inline(record, "name")])
+    # The number and address to read out; a website waits in the full contact below.
+    found = present.links(table, record) if record is not None else []
+    for f, value in found:
+        if f.name == "website":
+            continue
+        label = [nodes.Text(words.tr(f.label) + ": ")] if f.kind is schema.WEB else []
+        parts.append([*label, contact_link(f.kind, value)])  # "Local procedures: example.org"
+    if otherwise:
+        parts.append([nodes.Text(otherwise)])
+    para = nodes.paragraph(classes=["area-contact-line", *classes])
+    para += nodes.strong("", title)
+    for number, part in enumerate(parts):
+        para += nodes.Text(" · " if number else " ")
+        para.extend(part)
+    return para
