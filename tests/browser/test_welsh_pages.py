@@ -72,3 +72,23 @@ def test_welsh_search_finds_pages(browser, welsh_build):
         links = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.href)")
         assert links and all("/cy/" in link for link in links)
     context.close()
+
+
+def test_a_search_result_starts_with_the_page_not_its_breadcrumb(browser, welsh_build):
+    """Sphinx takes a result's summary from role="main"; the breadcrumbs stand before it."""
+    out, _ = welsh_build
+    context = browser.new_context()
+    with serving(out) as url:
+        page = context.new_page()
+        for folder, home in [("", "Home"), ("cy/", "Hafan")]:
+            page.goto(url + folder + "search.html?q=midwives")
+            page.wait_for_selector("#search-results ul.search li p.context")
+            results = page.eval_on_selector_all(
+                "#search-results ul.search li",
+                "items => items.map(li => [li.querySelector('a').textContent,"
+                " (li.querySelector('p.context') || {}).textContent || ''])",
+            )
+            title, summary = next(r for r in results if r[0] == "Midwives")
+            assert summary.lstrip(". \n").startswith("Midwives"), (folder, summary[:80])
+            assert not summary.startswith(home), (folder, summary[:80])
+    context.close()

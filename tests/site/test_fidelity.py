@@ -332,4 +332,7 @@ def test_sources_page_claims_only_what_is_true(site):
     text = visible_text(read(site, "about/sources.html"))
     assert "Cardiff Council" not in text
     assert "The correct address" not in text
+    assert "adds one for each" not in text, (
+        "the guidance names resources the guide gives no address for"
+    )
     assert "“added by this guide” stand beside the address" in text
