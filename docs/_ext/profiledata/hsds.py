@@ -16,9 +16,8 @@ import datetime as dt
 import json
 
 from . import schema
-from .openreferral import NAMESPACE, SCHEDULE, found_at, place, uid
+from .openreferral import NAMESPACE, SCHEDULE, found_at, place, uid  # noqa: F401 (NAMESPACE: hsds.NAMESPACE for the README)
 
-__all__ = ["NAMESPACE", "uid"]
 TAXONOMY_PREFIX = "parent-infant-guide-"
 WELSH_TAXONOMY = TAXONOMY_PREFIX + "welsh"
 TAXONOMY_VERSION = "1"
