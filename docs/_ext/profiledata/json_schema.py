@@ -13,7 +13,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def field_schema(f, *, welsh=False):
-    result = {**f.kind.json, "description": f.help + (" (in Welsh)" if welsh else "")}
+    result = {**f.kind.schema(), "description": f.help + (" (in Welsh)" if welsh else "")}
     if f.label:
         result["title"] = f.label
     return result

@@ -64,12 +64,16 @@ class Kind:
     (``signposting/present.py`` shows them)."""
 
     check: Callable[[Any, Context], Any]
-    json: dict
+    json: dict | Callable[[], dict]  # a function when making it costs (every language code)
     many: bool = False  # a list (``;``-separated in CSV)
     labels: Any = None  # value -> label, for words from a vocabulary
     example: str = ""  # how a value is written, for the README
     join: Callable[[list], str] | None = None  # how a list is shown, if not "a, b, c"
     empty: Any = ""  # what a record holds when the value is not given (a list field: [])
+
+    def schema(self):
+        """The JSON Schema of a value."""
+        return self.json() if callable(self.json) else self.json
 
     def label(self, value):
         """What a reader sees for one value."""
@@ -169,7 +173,7 @@ REVIEW_DATE = Kind(
 )
 LANGUAGES = Kind(
     lambda value, ctx: fields.languages(value),
-    list_json(sorted(fields.LANGUAGE_CODES.all()), required=True),
+    lambda: list_json(sorted(fields.LANGUAGE_CODES.all()), required=True),
     many=True,
     labels=fields.language_name,
     example="ISO 639-1 codes (`en`, `cy`, `pl`, `ur`...)",
@@ -226,7 +230,7 @@ def file_names(suffixes):
 
     return Kind(
         check,
-        {"type": "array", "items": single.json, "maxItems": 20},
+        {"type": "array", "items": single.schema(), "maxItems": 20},
         example=f"a list of {fields.either(suffixes)} files in the profile folder",
     )
 
