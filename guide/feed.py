@@ -131,15 +131,14 @@ class _Watch:
 
     def __init__(self, seconds):
         self.sockets, self.expired, self.lock = [], False, threading.Lock()
-        self.timer = threading.Timer(max(seconds, 0), self.expire)
-        self.timer.daemon = True
+        self.ends = time.monotonic() + max(seconds, 0)
 
     def __enter__(self):
-        self.timer.start()
+        WATCHDOG.watch(self)
         return self
 
     def __exit__(self, *exc):
-        self.timer.cancel()
+        WATCHDOG.forget(self)
 
     def add(self, sock):
         with self.lock:
@@ -152,6 +151,40 @@ class _Watch:
             self.expired = True
             for sock in self.sockets:
                 _shut(sock)
+
+
+class _Watchdog:
+    """One thread that expires each watched request at its time (a thread for each of
+    10,000 requests would cost more than the requests); it ends when nothing is watched."""
+
+    def __init__(self):
+        self.changed, self.watches, self.thread = threading.Condition(), set(), None
+
+    def watch(self, watch):
+        with self.changed:
+            self.watches.add(watch)
+            if self.thread is None:
+                self.thread = threading.Thread(target=self.run, daemon=True, name="feed-deadlines")
+                self.thread.start()
+            self.changed.notify()
+
+    def forget(self, watch):
+        with self.changed:
+            self.watches.discard(watch)
+
+    def run(self):
+        with self.changed:
+            while self.watches:
+                now = time.monotonic()
+                for watch in [w for w in self.watches if w.ends <= now]:
+                    watch.expire()
+                    self.watches.discard(watch)
+                if self.watches:
+                    self.changed.wait(min(w.ends for w in self.watches) - now)
+            self.thread = None
+
+
+WATCHDOG = _Watchdog()
 
 
 def _shut(sock):

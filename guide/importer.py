@@ -149,7 +149,7 @@ def snapshot_path(folder, settings):
             "[import] snapshot, or move that file"
         )
     try:
-        items = yaml.safe_load(old)
+        items = yaml.load(old, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         items = []
     return path, old, items if isinstance(items, list) else []

@@ -23,6 +23,7 @@ from urllib.parse import unquote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from feeds_server import FeedServer  # noqa: E402 (the tests' loopback feed server)
 from helpers import serving  # noqa: E402 (the tests' small static server)
 
 # Every page type: the home page, every framework page (observation is the checklist page),
@@ -76,15 +77,26 @@ def gz(data: bytes) -> int:
 
 def run(command, **kwargs):
     """Run a build; return (seconds, peak memory in MiB of that process)."""
+    measured = measure(command, **kwargs)
+    return measured["s"], measured["peak_mib"]
+
+
+def measure(command, **kwargs):
+    """Run a command: its wall-clock and CPU seconds (the CPU is steadier on a busy machine)
+    and the peak memory, in MiB, of it and the children it waited for."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(
-            f"bench: build failed: {' '.join(map(str, command))}\n{process.stderr.read().decode()}"
-        )
-    return seconds, usage.ru_maxrss / 1024
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block it
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, **kwargs)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(
+                f"bench: failed: {' '.join(map(str, command))}\n{errors.read().decode()[-5000:]}"
+            )
+    # wait4's ru_maxrss is the largest of the process and the children it waited for.
+    return {"s": round(seconds, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+            "peak_mib": round(usage.ru_maxrss / 1024)}  # fmt: skip
 
 
 def sphinx(python, src, out, *options):
@@ -262,6 +274,102 @@ def make_profile(folder, count):
         '[directory]\nsources = ["services.csv"]\ninclude_national = false\n',
         encoding="utf-8",
     )
+
+
+FEED_PROFILE = """[area]
+name = "Benchshire feed"
+nation = "england"
+
+[directory]
+sources = ["imported.yaml"]
+include_national = false
+
+[import]
+url = "{url}"
+format = "hsds-3"
+snapshot = "imported.yaml"
+default_tier = "help"
+default_access = ["self-referral"]
+
+[import.topics]
+"t-play" = "play-and-communication"
+"t-feed" = "bonding-and-attachment"
+"t-mood" = "perinatal-mental-health"
+
+[import.tiers]
+"t-spec" = "more-help"
+"""
+
+
+def make_feed(count):
+    """``count`` HSDS 3.0 services as a council's feed serves them: HTML descriptions,
+    taxonomy terms the profile maps, ages, phones, addresses, opening times, languages."""
+    random.seed(count)
+    kinds = [
+        "baby stay and play",
+        "breastfeeding group",
+        "antenatal class",
+        "parent and baby group",
+    ]
+    terms = [("t-play", "Stay and play"), ("t-feed", "Infant feeding"), ("t-mood", "Wellbeing"),
+             ("t-spec", "Specialist"), ("t-lib", "Libraries")]  # fmt: skip
+    services = []
+    for n in range(count):
+        sid = f"feed-{n:05d}"
+        chosen = random.sample(terms, 2)
+        services.append({
+            "id": sid,
+            "name": f"{random.choice(kinds).capitalize()} {n}",
+            "description": f"<p>Sessions for parents &amp; babies in area {n % 40}.</p>"
+            "<ul><li>Songs and rhymes</li><li>Time to talk with other parents</li></ul>",
+            "status": "active",
+            "url": f"https://family.example.gov.uk/services/{n}",
+            "email": f"service{n}@example.gov.uk",
+            "organization": {"id": f"org-{n % 50}", "name": f"Organisation {n % 50}"},
+            "phones": [{"id": f"{sid}-p", "number": "0113 496 0100"}],
+            "minimum_age": 0,
+            "maximum_age": random.choice([1, 2]),
+            "languages": [{"id": f"{sid}-l", "code": random.choice(["en", "pl", "cy"])}],
+            "schedules": [{"id": f"{sid}-s", "byday": "WE", "opens_at": "10:00",
+                           "closes_at": "11:30"}],
+            "service_areas": [{"id": f"{sid}-a", "name": f"Benchshire {n % 12}"}],
+            "service_at_locations": [{"id": f"{sid}-sl", "location": {"id": f"{sid}-loc",
+                "name": "Children's centre", "addresses": [{"id": f"{sid}-ad",
+                "address_1": f"{n % 200 + 1} Mill Lane", "city": "Benchton",
+                "postal_code": "BE1 1AA"}]}}],
+            "assured_date": f"2026-{random.randint(1, 10):02d}-01",
+            "attributes": [
+                {"id": f"{sid}-t{i}", "taxonomy_term_id": term_id,
+                 "taxonomy_term": {"id": term_id, "name": name, "taxonomy": "Benchshire"}}
+                for i, (term_id, name) in enumerate(chosen)
+            ],
+        })  # fmt: skip
+    return services
+
+
+def guide(*arguments):
+    """``python -m guide ...`` in a child process, measured."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "docs" / "_ext")}
+    return measure([sys.executable, "-m", "guide", *arguments], env=env, cwd=ROOT)
+
+
+def bench_feed(work, count):
+    """A ``count``-service feed served on 127.0.0.1: ``make import``, then ``make html`` with
+    the snapshot it wrote, each timed with its peak memory."""
+    profile = work / f"feed-{count}"
+    with FeedServer(max_requests=count * 2 + 1000) as server:
+        url = server.add("feed", make_feed(count), shape="hsds-3")
+        profile.mkdir(parents=True, exist_ok=True)
+        (profile / "profile.toml").write_text(FEED_PROFILE.format(url=url), encoding="utf-8")
+        imported = guide("import", "--profile", str(profile))
+        requests = len(server.asked)
+    snapshot = profile / "imported.yaml"
+    built = guide(
+        "build", "--profile", str(profile), "--builddir", str(work / f"feed-build-{count}")
+    )
+    header = snapshot.read_text(encoding="utf-8").split("# Services: ", 1)[1].split(",", 1)[0]
+    return {"services": count, "requests": requests, "taken": header,
+            "snapshot_bytes": snapshot.stat().st_size, "import": imported, "build": built}  # fmt: skip
 
 
 def keystrokes(browser, url, typed="service 12 stay and p", throttle=1):
@@ -460,6 +568,15 @@ def report(data):
         for count, a in data["areas"].items():
             lines.append(f"  {count:>5}{a['seconds']:>9.1f}{a['per_area_s']:>10.1f}"
                          f"{a['peak_mib']:>16}{a['largest_process_mib']:>13} MiB")  # fmt: skip
+    if data.get("feed"):
+        feed = data["feed"]
+        lines += ["", f"A feed of {feed['services']:,} services on 127.0.0.1 ({feed['requests']:,} "
+                  f"requests), imported, then built (aims: 60 s each, 600 MiB at most)",
+                  f"  {'':<8}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}"]  # fmt: skip
+        for step in ("import", "build"):
+            m = feed[step]
+            lines.append(f"  {step:<8}{m['s']:>9.1f}{m['cpu_s']:>8.1f}{m['peak_mib']:>10}")
+        lines.append(f"  snapshot: {feed['taken']}, {feed['snapshot_bytes'] / 1024 / 1024:.1f} MiB")
     if "lighthouse" in data:
         lines += [
             "",
@@ -479,7 +596,7 @@ def report(data):
     return "\n".join(lines)
 
 
-PARTS = ("builds", "weights", "themes", "scale", "areas", "lighthouse")
+PARTS = ("builds", "weights", "themes", "scale", "areas", "feed", "lighthouse")
 
 
 def main(argv=None):
@@ -487,6 +604,8 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--areas", default="1,2,4,8", help="how many areas to build at once")
+    parser.add_argument("--feed-size", type=int, default=10_000,
+                        help="services in the feed served for the import (default 10,000)")  # fmt: skip
     parser.add_argument(
         "--parts", default=",".join(PARTS), help=f"which parts to run (default: {','.join(PARTS)})"
     )
@@ -511,7 +630,7 @@ def main(argv=None):
         }
         if "builds" in parts:
             data["builds"] = bench_builds(work, args.runs)
-        else:
+        elif parts & {"weights", "themes", "lighthouse"}:
             sphinx(sys.executable, ROOT / "docs", site)
         if "weights" in parts or "themes" in parts:
             data["weights"] = page_weights(browser, site)
@@ -528,6 +647,8 @@ def main(argv=None):
             data["areas_jobs"] = cores()
             data["areas_load"] = round(os.getloadavg()[0], 1)  # other work slows these figures
             data["areas"] = bench_areas(work, [int(n) for n in args.areas.split(",")])
+        if "feed" in parts:
+            data["feed"] = bench_feed(work, args.feed_size)
         if "lighthouse" in parts:
             data["lighthouse"] = lighthouse(site, work)
     Path(args.output).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -337,3 +337,72 @@ def test_a_deadline_that_is_not_minutes_is_named_and_nothing_is_fetched(
         f"profile.toml:{line}: [import] deadline: must be a whole number of minutes, from 1 to 60"
         in err
     )
+
+
+# --- the guide's own export, at the most a directory may hold ---------------------------------
+
+OWN = """[area]
+name = "Exampleton"
+nation = "england"
+
+[directory]
+sources = ["imported.yaml"]
+include_national = false
+
+[import]
+file = "services.hsds.json"
+format = "hsds-3"
+snapshot = "imported.yaml"
+own_export = true
+"""
+
+ONE = """- id: baby-group
+  name: Baby group
+  organisation: Exampleton Council
+  tier: help
+  summary: Songs, play and a cup of tea for parents and babies.
+  stages: [pregnancy, first-year]
+  topics: [play-and-communication, bonding-and-attachment]
+  access: [drop-in]
+  languages: [en, pl]
+  phone: 0113 496 0100
+  email: group@example.org
+  website: https://example.org/groups/baby
+  address: Exampleton Family Hub, High Street
+  opening_times: Tuesdays, 10am to 12pm
+  last_reviewed: 2026-09-01
+"""
+
+
+def test_a_builds_own_export_of_10000_services_is_read_back(tmp_path, capsys):
+    import dataclasses
+
+    from profiledata import files, hsds
+    from profiledata.profile import load_profile
+
+    original = tmp_path / "original"
+    original.mkdir()
+    (original / "profile.toml").write_text(OWN.replace("imported.yaml", "one.yaml"))
+    (original / "one.yaml").write_text(ONE, encoding="utf-8")
+    (original / "services.hsds.json").write_text("[]")
+    (one,) = load_profile(original).services
+    services = [
+        dataclasses.replace(one, id=f"baby-group-{n:05d}", name=f"Baby group {n}")
+        for n in range(files.SERVICES_LIMIT)
+    ]
+    export = hsds.dump(services).encode("utf-8")
+    assert feed.MAX_BYTES < len(export) < feed.MAX_FILE_BYTES, "over the cap of an answer"
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    (folder / "profile.toml").write_text(OWN, encoding="utf-8")
+    (folder / "services.hsds.json").write_bytes(export)
+    status, out, err = run_import(folder, capsys)
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == (
+        "import: 10,000 taken, 0 left, 0 skipped, of 10,000 services in the feed"
+    )
+    back = load_profile(folder).services
+    assert sorted(s.id for s in back) == sorted(s.id for s in services)
+    same = {"id": "", "name": "", "feed_id": "", "source": "", "line": 0}
+    expected = dataclasses.replace(one, **same)
+    assert all(dataclasses.replace(s, **same) == expected for s in back), "every field back"
