@@ -189,9 +189,11 @@ def uk_phone(value):
         number = phonenumbers.parse(shown, "GB")
     except phonenumbers.NumberParseException:
         raise Invalid(f"{shown!r} is not a phone number") from None
-    if not phonenumbers.is_valid_number(number):
+    # phonenumbers.is_valid_number, with the region found once, not twice.
+    region = phonenumbers.region_code_for_number(number)
+    if region is None or not phonenumbers.is_valid_number_for_region(number, region):
         raise Invalid(f"{shown!r} is not a valid UK phone number")
-    if phonenumbers.region_code_for_number(number) not in UK_REGIONS:
+    if region not in UK_REGIONS:
         raise Invalid(f"{shown!r} is not a UK phone number")
     uri = "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if number.extension:

@@ -13,9 +13,8 @@ and every machine. Pure Python, no Sphinx.
 
 import contextlib
 import datetime as dt
-import json
 
-from . import schema
+from . import files, schema
 from .openreferral import NAMESPACE, SCHEDULE, found_at, place, uid  # noqa: F401 (NAMESPACE: hsds.NAMESPACE for the README)
 
 TAXONOMY_PREFIX = "parent-infant-guide-"
@@ -42,8 +41,19 @@ def taxonomy(name, description):
     }
 
 
+_TERMS = {}
+
+
 def term(f, code):
-    """A term of the field's taxonomy: our word as ``code``, its label as ``name``."""
+    """A term of the field's taxonomy: our word as ``code``, its label as ``name``. Made once
+    for each field and word: every service with that word shares it (nothing changes it)."""
+    key = (f.name, code)
+    if key not in _TERMS:
+        _TERMS[key] = _term_of(f, code)
+    return _TERMS[key]
+
+
+def _term_of(f, code):
     name = taxonomy_name(f)
     label = f.kind.label(code) if f.kind.labels else code
     detail = taxonomy(name, f"The practice guide's {f.name}: {f.help}.")
@@ -126,17 +136,18 @@ def services_page(services):
     }
 
 
-def json_text(data):
+def json_text(data, listed):
     """JSON in which no text can be taken for markup: ``<``, ``>`` and ``&`` (which JSON has
     only inside strings) are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, so a page
     that embeds the file, or a reader that sniffs it as HTML, sees text; JSON readers read the
-    same characters back."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    same characters back. The list ``data[listed]`` is one item to a line
+    (``files.json_listing``)."""
+    text = files.json_listing(data, listed)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def dump(services):
-    return json_text(services_page(services))
+    return json_text(services_page(services), "contents")
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ Pure Python, no Sphinx: the rules can be tested and reused (``python -m guide ch
 import copy
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -406,8 +407,9 @@ class Table:
     # (key, other, value): key is required when other (or its default) is value
     required_when: tuple[tuple[str, str, str], ...] = ()
 
-    @property
+    @functools.cached_property
     def by_name(self):
+        """Each field by name (made once: every value of every service looks here)."""
         return {f.name: f for f in self.fields}
 
     @property

@@ -54,9 +54,9 @@ class _NoAnchors(yaml.YAMLError):
         self.problem = "anchors and aliases (& and *) are not allowed in a services file"
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing anchors and aliases: a spreadsheet never writes them,
-    and an alias bomb expands a few lines into gigabytes."""
+class _Refusing:
+    """Composes nodes refusing anchors and aliases: a spreadsheet never writes them, and an
+    alias bomb expands a few lines into gigabytes."""
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -65,14 +65,56 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class _PythonLoader(_Refusing, yaml.SafeLoader):
+    """PyYAML's safe loader, all in Python."""
+
+
+_Loader = _PythonLoader  # a whole safe loader refusing anchors, for small texts (front matter)
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _FastLoader(_Refusing, yaml.composer.Composer, CParser, yaml.resolver.Resolver):
+        """libyaml reads the text into events (a snapshot of 10,000 services in seconds, not
+        a minute); PyYAML's composer builds the nodes from them, refusing anchors as above."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    LOADERS = (_FastLoader, _PythonLoader)
+else:  # pragma: no cover (PyYAML built without libyaml)
+    LOADERS = (_PythonLoader,)
+
+
+def compose(text):
+    """The document's root node. A text libyaml cannot read is read again in Python, so
+    every problem is named as PyYAML names it (the same character, line and words)."""
+    *fast, last = LOADERS
+    for loader_class in fast:
+        try:
+            loader = loader_class(text)
+        except UnicodeError:  # a lone surrogate, which only PyYAML's reader can name
+            continue
+        try:
+            return loader.get_single_node()
+        except (yaml.YAMLError, RecursionError):
+            continue
+        finally:
+            loader.dispose()
+    loader = last(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def read_yaml(text, shown):
     problems, records = [], []
     try:
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        root = compose(text)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         return [], [

@@ -28,7 +28,7 @@ from .directives import (
     directory_link,
     resolve_links,
 )
-from .html import setup_nodes
+from .html import fill_directory, setup_nodes
 from .render import CATALOG
 
 logger = logging.getLogger(__name__)
@@ -135,7 +135,9 @@ def write_outputs(app, exception):
         "example": directory.example,
         "services": [s.as_json() for s in sorted(directory.services, key=lambda s: s.id)],
     }
-    Path(app.outdir, "directory.json").write_text(hsds.json_text(data), encoding="utf-8")
+    Path(app.outdir, "directory.json").write_text(
+        hsds.json_text(data, "services"), encoding="utf-8"
+    )
     Path(app.outdir, "services.hsds.json").write_text(
         hsds.dump(directory.services), encoding="utf-8"
     )
@@ -159,10 +161,11 @@ def setup(app):
     app.connect("builder-inited", attach)
     app.connect("html-page-context", add_script)
     app.connect("doctree-resolved", resolve_links)
+    app.connect("doctree-resolved", fill_directory)
     app.connect("build-finished", write_outputs)
     return {
         "version": "1.1",
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

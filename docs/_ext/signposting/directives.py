@@ -41,6 +41,12 @@ class directory_filters(nodes.General, nodes.Element):  # noqa: N801
     """Where the directory's filter form goes (HTML only)."""
 
 
+class directory_entries(nodes.General, nodes.Element):  # noqa: N801
+    """Where a group's services go, by id, in order: filled at ``doctree-resolved``
+    (``fill_entries``), as the checklist index is, so Sphinx's transforms, the pickled
+    doctree and the environment carry ids, not 10,000 entries of about sixty nodes each."""
+
+
 class DataDirective(SphinxDirective):
     """A directive whose output depends on the profile's files, so it is re-read when they change.
 
@@ -124,16 +130,11 @@ class DirectoryDirective(DataDirective):
         return section
 
     def fill(self, section, services, empty):
-        directory = self.directory
         if not services:
             section += nodes.paragraph("", empty % {"area": self.area}, classes=["directory-empty"])
-        for service in sorted(services, key=present.order):
-            section += service_entry(
-                service,
-                self.words,
-                review_months=directory.review_after_months,
-                example=directory.example,
-            )
+        if services:
+            ordered = [s.id for s in sorted(services, key=present.order)]
+            section += directory_entries("", services=ordered)
 
 
 PRACTITIONERS_HEADING = "For your own learning and practice"  # a message id (``_``)
@@ -488,6 +489,29 @@ def ancestors(node):
     while node is not None:
         yield node
         node = node.parent
+
+
+def fill_entries(app, doctree, convert=None):
+    """Each group's entries in place of its ``directory_entries``, from this build's
+    directory; ``convert`` turns each entry into a builder's own node (``html.py``)."""
+    placeholders = list(doctree.findall(directory_entries))
+    if not placeholders:
+        return
+    directory = app.env.signposting
+    by_id = {s.id: s for s in directory.services}
+    words = Words(app.config.language)
+    for node in placeholders:
+        entries = []
+        for sid in node["services"]:
+            entry = service_entry(
+                by_id[sid],
+                words,
+                review_months=directory.review_after_months,
+                example=directory.example,
+            )
+            generated(entry)  # the profile's words: never offered to translators
+            entries.append(convert(entry) if convert else entry)
+        node.replace_self(entries)
 
 
 def resolve_links(app, doctree, docname):

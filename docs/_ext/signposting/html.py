@@ -6,7 +6,7 @@ from profiledata import schema
 from profiledata.fields import language_name
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .directives import directory_filters
+from .directives import directory_entries, directory_filters, fill_entries
 from .render import Words, _, ngettext
 
 
@@ -26,17 +26,58 @@ class ServiceHTMLTransform(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs):
-        for box in list(self.document.findall(nodes.container)):
-            if "service-more" in box["classes"]:
-                more = service_more("")
-                more.extend(child.deepcopy() for child in box.children)
-                box.replace_self(more)
-        for box in list(self.document.findall(nodes.container)):
-            if "service_filters" not in box.attributes:
-                continue
-            entry = service_entry("", ids=list(box["ids"]), filters=box["service_filters"])
-            entry.extend(child.deepcopy() for child in box.children)
-            box.replace_self(entry)
+        more = [box for box in self.document.findall(nodes.container)
+                if "service-more" in box["classes"]]  # fmt: skip
+        replace(more, lambda box: service_more(""))
+        entries = [box for box in self.document.findall(nodes.container)
+                   if "service_filters" in box.attributes]  # fmt: skip
+        replace(
+            entries,
+            lambda box: service_entry("", ids=list(box["ids"]), filters=box["service_filters"]),
+        )
+
+
+def as_html(box):
+    """One service's box as the nodes ``run`` makes of it, for an entry made after the
+    post-transforms (the directory's, at ``doctree-resolved``)."""
+    for index, child in enumerate(box.children):
+        if isinstance(child, nodes.container) and "service-more" in child["classes"]:
+            more = service_more("")
+            more.update_basic_atts(child)  # as replace_self does: ids and classes kept
+            more.extend(child.children)
+            child.children = []
+            box.children[index] = more
+            box.setup_child(more)
+    entry = service_entry("", ids=list(box["ids"]), filters=box["service_filters"])
+    entry.update_basic_atts(box)
+    entry.extend(box.children)
+    box.children = []
+    return entry
+
+
+def fill_directory(app, doctree, docname):
+    """The directory's entries, as HTML nodes for HTML builds."""
+    fill_entries(app, doctree, as_html if app.builder.format == "html" else None)
+
+
+def replace(boxes, make):
+    """Put ``make(box)`` in each box's place, the box's children moved into it, not copied;
+    each parent's children rebuilt once (a directory of 10,000 services would otherwise be
+    copied node by node, and looked up in its section 10,000 times)."""
+    chosen = {id(box): box for box in boxes}
+    parents = {id(box.parent): box.parent for box in boxes}
+    for parent in parents.values():
+        children = []
+        for child in parent.children:
+            if id(child) in chosen:
+                new = make(child)
+                new.update_basic_atts(child)  # as replace_self does: ids and classes kept
+                new.extend(child.children)  # each now a child of the new node
+                child.children = []
+                parent.setup_child(new)
+                child = new
+            children.append(child)
+        parent.children = children
 
 
 def visit_more(self, node):
@@ -145,5 +186,9 @@ def setup_nodes(app):
         text=(skip, None),
         man=(skip, None),
         texinfo=(skip, None),
+    )
+    app.add_node(
+        directory_entries,
+        **{name: (skip, None) for name in ("html", "latex", "text", "man", "texinfo")},
     )
     app.add_post_transform(ServiceHTMLTransform)

@@ -190,3 +190,21 @@ def test_in_welsh_each_text_is_marked_by_its_own_language(make_app, rootdir, tmp
         in plain
     )
     assert "Sir Brawf" not in " ".join(re.findall(r'lang="en">[^<]*', plain))
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_the_directory_keeps_ids_until_it_is_written(app):
+    """The entries are put in at doctree-resolved: Sphinx's transforms and the pickled doctree
+    carry each group's service ids, not thousands of entries (counted, not timed)."""
+    from docutils import nodes
+    from signposting.directives import directory_entries
+
+    app.build()
+    doctree = app.env.get_doctree("directory/index")
+    placeholders = list(doctree.findall(directory_entries))
+    kept = [sid for node in placeholders for sid in node["services"]]
+    assert kept == ["online-advice", "antenatal-group", "stay-and-play", "crying-clinic"]
+    assert not [n for n in doctree.findall(nodes.Element) if "service" in n.get("classes", [])]
+    html = page(app, "directory/index.html")
+    assert re.findall(r'<article class="service"[^>]*data-service="([^"]+)"', html) == kept
+    assert "directory_entries" not in html and html.count('<details class="service-more">') == 4
