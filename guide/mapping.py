@@ -27,6 +27,7 @@ from . import report as reporting
 from .select import Selection, decide
 
 SUMMARY_LIMIT = 400
+DESCRIPTION_LIMIT = 5000
 SCHEMA = ROOT / "local" / "schema" / "services.schema.json"
 HEADER_MARK = "# Written by python -m guide import"
 DATE_LINE = "# Imported on "
@@ -250,38 +251,65 @@ def untrusted(obj):
     return dict(obj, attributes=kept)
 
 
-CONTACTS = (("website", links.web), ("email", links.email), ("phone", links.phone))
+CONTACTS = (
+    ("website", links.web),
+    ("email", links.email),
+    ("phone", links.phone),
+    ("phone_2", links.phone),
+    ("phone_3", links.phone),
+    ("organisation_website", links.web),
+)
 REACH = ("phone", "email", "website", "address")
+# Text the feed writes at length, cut to what the declaration allows (at a sentence or word).
+LONG_TEXT = (
+    "alert", "application_process", "eligibility_description", "fees_description",
+    "interpretation_services", "phone_description", "phone_2_description",
+    "phone_3_description", "address", "address_2", "address_3", "opening_times", "cost",
+)  # fmt: skip
+
+
+def _phone_number(phone):
+    number, extension = phone.get("number"), phone.get("extension")
+    if _number(number):
+        number = str(number)
+    if isinstance(number, str) and extension not in (None, "") and "ext" not in number.lower():
+        number = f"{number} ext {_scalar(extension)}"
+    return number
 
 
 def raw_contacts(obj):
     """The service's contacts as the feed wrote them, before any text step: a URL's ``&``
     must stay an ``&``."""
     found = {"website": obj.get("url"), "email": obj.get("email")}
-    phone = hsds.first(obj.get("phones"))
-    number, extension = phone.get("number"), phone.get("extension")
-    if _number(number):
-        number = str(number)
-    if isinstance(number, str) and extension not in (None, "") and "ext" not in number.lower():
-        number = f"{number} ext {_scalar(extension)}"
-    found["phone"] = number
+    phones = hsds.objects_in(obj.get("phones"))
+    for number, name in enumerate(("phone", "phone_2", "phone_3")):
+        if number < len(phones):
+            found[name] = _phone_number(phones[number])
+    organisation = obj.get("organization")
+    if isinstance(organisation, dict):
+        found["organisation_website"] = organisation.get("url")
     return {key: value for key, value in found.items() if value not in (None, "")}
 
 
-def check_contacts(values, obj, notes):
+def check_contacts(values, obj, notes, trusted=False):
     """Each contact from the feed repaired (``links.py``), or dropped with a note."""
     for name, _ in CONTACTS:
         values.pop(name, None)
     for name, check in CONTACTS:
         raw = raw_contacts(obj).get(name)
-        if raw is None:
-            continue
+        if raw is None or (
+            name == "organisation_website" and values.get("website") and not trusted
+        ):
+            continue  # from a council's feed, the organisation's website only for a service with none
         try:
             values[name], repairs = check(raw)
         except links.Unusable as exc:
             notes.append(f"{name} left out: {exc}")
             continue
         notes += [f"{name}: {repair}" for repair in repairs]
+    for name in ("phone", "phone_2", "phone_3"):
+        if name not in values:
+            values.pop(f"{name}_description", None)
     for name in ("checked_against",):
         if name in values:
             try:
@@ -306,9 +334,18 @@ def values_of(obj, settings, report, notes):
         values["feed_id"] = feed_id
     if not trusted and isinstance(obj.get("description"), str):
         values["summary"] = feedtext.summary(obj["description"], SUMMARY_LIMIT)
+        whole = feedtext.description(obj["description"])
+        if whole and whole != values["summary"]:  # "More about this service" says more
+            values["description"] = shorten(whole, DESCRIPTION_LIMIT)
         if not values["summary"]:
             del values["summary"]
-    elif isinstance(values.get("summary"), str) and len(values["summary"]) > SUMMARY_LIMIT:
+    if not trusted and isinstance(obj.get("application_process"), str):
+        values["application_process"] = plain_text(obj["application_process"])
+    for name in LONG_TEXT:
+        limit = schema.SERVICE.by_name[name].kind.json.get("maxLength")
+        if isinstance(values.get(name), str) and limit and len(values[name]) > limit:
+            values[name] = shorten(values[name], limit)
+    if isinstance(values.get("summary"), str) and len(values["summary"]) > SUMMARY_LIMIT:
         values["summary"] = shorten(values["summary"])
     if isinstance(values.get("summary_cy"), str) and len(values["summary_cy"]) > SUMMARY_LIMIT:
         values["summary_cy"] = shorten(values["summary_cy"])
@@ -362,7 +399,7 @@ def values_of(obj, settings, report, notes):
     if "access" not in values and table.default_access:
         values["access"] = list(table.default_access)
 
-    check_contacts(values, obj, notes)
+    check_contacts(values, obj, notes, trusted)
     if not any(values.get(name) for name in REACH):
         return values, (
             "skipped",

@@ -62,6 +62,33 @@ def text(value, *, limit=None):
     return value
 
 
+def paragraphs(value, *, limit=None):
+    """Text of several paragraphs: each line trimmed, a blank line between paragraphs (no
+    more), no control characters but the line ends and nothing invisible, at most ``limit``
+    characters. A list item is a line starting ``- ``."""
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise Invalid("must be text")
+    lines = visible(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept, blank = [], False
+    for line in lines:
+        line = " ".join(line.split())
+        if not line:
+            blank = bool(kept)
+            continue
+        if blank:
+            kept.append("")
+        kept.append(line)
+        blank = False
+    value = "\n".join(kept)
+    if not value:
+        raise Invalid("is empty")
+    if any(unicodedata.category(char) == "Cc" and char != "\n" for char in value):
+        raise Invalid("contains a control character; type the text again without it")
+    if limit is not None and len(value) > limit:
+        raise Invalid(f"is {len(value)} characters long; it may be at most {limit}")
+    return value
+
+
 def slug(value):
     value = text(value, limit=100)
     if not SLUG.match(value):

@@ -9,6 +9,7 @@ for the service itself. Pure Python, no Sphinx.
 """
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -234,10 +235,35 @@ class Cost(Form):
     def get(self, item, text):
         if not isinstance(item, dict):
             return None
-        if item.get("amount") in (0, 0.0, "0"):
+        if item.get("amount") in (0, 0.0, "0", "0.00"):
             return "free"
         option = item.get("option") or item.get("amount_description")
-        return None if option is None else super().get(option, text)
+        amount, said = self.amount(item), None if option is None else super().get(option, text)
+        if amount and isinstance(said, str) and not self.says_amount(said, item):
+            return f"{amount} {said}"  # 35 and "per 1 hour session": "£35 per 1 hour session"
+        return said if said is not None else amount or None
+
+    def says_amount(self, said, item):
+        """Whether the text already gives an amount (``£1 for a hot drink``)."""
+        if any(symbol in said for symbol in self.SYMBOLS.values()):
+            return True
+        number = f"{float(item.get('amount')):g}"
+        return bool(re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", said))
+
+    SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+    def amount(self, item):
+        """The amount with its currency (``£35``, ``£3.50``, ``12 CHF``), or ""."""
+        try:
+            number = float(item.get("amount"))
+        except (TypeError, ValueError):
+            return ""
+        if not 0 < number < 1_000_000:
+            return ""
+        shown = f"{number:g}" if number == int(number) else f"{number:.2f}"
+        currency = str(item.get("currency") or "GBP").strip().upper()[:3]
+        symbol = self.SYMBOLS.get(currency)
+        return f"{symbol}{shown}" if symbol else f"{shown} {currency}"
 
 
 class Schedule(Form):
@@ -262,7 +288,7 @@ class Location(Form):
     PARTS = ("address_1", "address_2", "city", "postal_code")
 
     def put(self, value, field, sid):
-        lid = uid(sid, "location")
+        lid = uid(sid, "location") if field.name == "address" else uid(sid, "location", field.name)
         location = {"id": lid, "location_type": "physical", "name": value, "description": value}
         return {"location_id": lid, "location": location}
 

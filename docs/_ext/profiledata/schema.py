@@ -137,6 +137,15 @@ def where(nations):
     return fields.either([UK_NATIONS[n] for n in nations]).replace(" or ", " and ")
 
 
+def paragraphs(limit):
+    return Kind(
+        lambda value, ctx: fields.paragraphs(value, limit=limit),
+        {"type": "string", "minLength": 1, "maxLength": limit},
+        example=f"text, at most {limit} characters: a blank line between paragraphs, `- ` before "
+        "each item of a list",
+    )
+
+
 SLUG_KIND = Kind(
     lambda value, ctx: fields.slug(value),
     {"type": "string", "pattern": SLUG.pattern, "maxLength": 100},
@@ -479,6 +488,20 @@ class Service:
         welsh=True,
         hsds=To("description"),
     )
+    alert: str = declare(
+        text(500),
+        "what a practitioner must know first (closed for the summer, moved, a waiting list); "
+        "shown at the top of the entry",
+        label="Please note",
+        welsh=True,
+        hsds=To("alert"),
+    )
+    description: str = declare(
+        paragraphs(5000),
+        'the whole description, under "More about this service"; the summary is its opening',
+        welsh=True,
+        hsds=To(value=True),
+    )
     stages: list[str] = declare(
         words(STAGES, required=True),
         "when in the first 1000 days",
@@ -503,6 +526,20 @@ class Service:
         hsds=To("application_process", form=oruk.SHOWN, terms=True),
         unstated="Not stated: ask the service",
     )
+    application_process: str = declare(
+        text(1000),
+        "how to get in, in the service's words (a form, a referral, a phone call first)",
+        label="How to apply",
+        welsh=True,
+        hsds=To(value=True),
+    )
+    eligibility_description: str = declare(
+        text(1000),
+        "who can use it, in the service's words",
+        label="Who can use it",
+        welsh=True,
+        hsds=To("eligibility_description"),
+    )
     delivery: list[str] = declare(
         words(DELIVERY, required=False),
         "how it is delivered",
@@ -516,6 +553,20 @@ class Service:
         label="Cost",
         welsh=True,
         hsds=To("cost_options[]", form=oruk.COST),
+    )
+    fees_description: str = declare(
+        text(1000),
+        "what it costs, in detail (amounts, what each is for)",
+        label="Fees",
+        welsh=True,
+        hsds=To("fees_description", oruk1="fees"),
+    )
+    interpretation_services: str = declare(
+        text(500),
+        "interpreting it offers (languages, British Sign Language)",
+        label="Interpreting",
+        welsh=True,
+        hsds=To("interpretation_services"),
     )
     languages: list[str] = declare(
         LANGUAGES,
@@ -545,6 +596,24 @@ class Service:
         label="Phone",
         hsds=To("phones[]", oruk1=("phones[]", "contacts[].phones[]"), form=oruk.PHONE),
     )
+    phone_description: str = declare(
+        text(100), "what the phone number is for (bookings, a helpline)", welsh=True,
+        hsds=To("phones[0].description"),
+    )  # fmt: skip
+    phone_2: fields.Phone | str = declare(
+        PHONE, "a second phone number", label="Phone", hsds=To("phones[1]", form=oruk.PHONE)
+    )
+    phone_2_description: str = declare(
+        text(100), "what the second number is for", welsh=True,
+        hsds=To("phones[1].description"),
+    )  # fmt: skip
+    phone_3: fields.Phone | str = declare(
+        PHONE, "a third phone number", label="Phone", hsds=To("phones[2]", form=oruk.PHONE)
+    )
+    phone_3_description: str = declare(
+        text(100), "what the third number is for", welsh=True,
+        hsds=To("phones[2].description"),
+    )  # fmt: skip
     email: str = declare(
         EMAIL,
         "at least one of phone, email, website, address",
@@ -557,6 +626,13 @@ class Service:
         label="Website",
         hsds=To("url"),
     )
+    organisation_website: str = declare(
+        WEB,
+        "the organisation's own website, shown as the organisation's (the import gives it only "
+        "when the service has none of its own)",
+        label="The organisation's website",
+        hsds=To("organization.url"),
+    )
     address: str = declare(
         text(500),
         "where to go; at least one of phone, email, website, address",
@@ -564,6 +640,14 @@ class Service:
         welsh=True,
         hsds=To("service_at_locations[]", form=oruk.LOCATION),
     )
+    address_2: str = declare(
+        text(500), "a second place to go", label="Address", welsh=True,
+        hsds=To("service_at_locations[1]", form=oruk.LOCATION),
+    )  # fmt: skip
+    address_3: str = declare(
+        text(500), "a third place to go", label="Address", welsh=True,
+        hsds=To("service_at_locations[2]", form=oruk.LOCATION),
+    )  # fmt: skip
     opening_times: str = declare(
         text(500),
         "when it is open",

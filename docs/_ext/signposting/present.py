@@ -12,6 +12,8 @@ LINK_KINDS = (schema.PHONE, schema.EMAIL, schema.WEB)
 # The field an entry shows on its own line, under the summary ("the way in"), so not again
 # among the entry's other rows.
 WAY_IN = schema.SERVICE.by_name["access"]
+# The field an entry shows first, above its summary, so not again among its rows.
+ALERT = schema.SERVICE.by_name["alert"]
 
 
 def show(kind, value, tr=str, language="en"):
@@ -47,7 +49,7 @@ def links(table, record):
 
 def rows(service, tr=str, welsh=False, language="en"):
     """The labelled rows of a directory entry, in declared order: (field, label, text, in
-    English). Links, the review date and the way in have their own places in an entry.
+    English). Links, the review date, the way in and the alert have their own places in an entry.
 
     ``tr`` translates labels and words; with ``welsh``, a text field shows its Welsh
     counterpart, or its English text marked as English (the last item) when it has none."""
@@ -55,7 +57,7 @@ def rows(service, tr=str, welsh=False, language="en"):
     scope = "national" if service.national else "local"
     for f in schema.SERVICE.fields:
         value = getattr(service, f.name)
-        if not f.label or f.kind in (*LINK_KINDS, schema.REVIEW_DATE) or f is WAY_IN:
+        if not f.label or f.kind in (*LINK_KINDS, schema.REVIEW_DATE) or f in (WAY_IN, ALERT):
             continue
         if f.shown_for not in ("all", scope):
             continue

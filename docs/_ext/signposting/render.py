@@ -141,12 +141,51 @@ def contact_link(kind, value):
     return link(host_name(value), value)
 
 
-def entry_links(service):
-    """The ways to contact a service, each a link that says what it does."""
+def entry_links(service, words=None):
+    """The ways to contact a service, each a link that says what it does; a phone number with
+    what it is for, the organisation's website marked as the organisation's."""
+    words = words or Words()
     para = nodes.paragraph(classes=["contact-links", "service-links"])
     for f, value in present.links(schema.SERVICE, service):
-        para += contact_link(f.kind, value)
+        ref = contact_link(f.kind, value)
+        if f.name == "organisation_website":
+            ref += nodes.Text(" " + str(_("(the organisation's website)")))
+        described = f"{f.name}_description"
+        if f.kind is schema.PHONE and getattr(service, described, ""):
+            ref += nodes.Text(" (")  # in the link: "Call 0113 496 0101 (Helpline)"
+            ref += words.inline(service, described)
+            ref += nodes.Text(")")
+        para += ref
     return para if para.children else None
+
+
+def alert(service, words):
+    """The alert, first in the entry and in bold: what a practitioner must know now."""
+    if not service.alert:
+        return None
+    label = words.tr(present.ALERT.label)
+    para = nodes.paragraph("", "", classes=["service-alert"])
+    para += nodes.strong("", label + ": ")
+    para += words.inline(service, "alert")
+    return para
+
+
+def description(service, words):
+    """The whole description: its paragraphs apart, and lines starting "- " as a list."""
+    text, english = present.local_text(service, "description", words.welsh)
+    if not text:
+        return None
+    box = nodes.container(classes=["service-description", *([ENGLISH] if english else [])])
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        if all(line.startswith("- ") for line in lines):
+            items = nodes.bullet_list()
+            for line in lines:
+                items += nodes.list_item("", nodes.paragraph("", line[2:]))
+            box += items
+        else:
+            box += nodes.paragraph("", " ".join(lines))
+    return box
 
 
 def way_in(service, words):
@@ -175,6 +214,8 @@ def service_entry(service, words, *, full=True, review_months=12, example=False)
         organisation += nodes.Text(" · ")
         organisation += nodes.emphasis("", _("National resource"))
     box += organisation
+    if (note := alert(service, words)) is not None:
+        box += note
     if full:
         box["ids"].append(f"service-{service.id}")
         box += words.text(service, "summary", classes=["service-summary"])
@@ -184,7 +225,7 @@ def service_entry(service, words, *, full=True, review_months=12, example=False)
             box += nodes.paragraph("", way, classes=["service-way-in", *quiet])
     elif getattr(service, present.WAY_IN.name):  # a short list: the way in, when stated
         organisation += nodes.Text(" · " + way_in(service, words)[0])
-    links = entry_links(service)
+    links = entry_links(service, words)
     if links is not None:
         box += links
     if service.stale and not example:
@@ -195,11 +236,15 @@ def service_entry(service, words, *, full=True, review_months=12, example=False)
     if not full:
         return box  # the short form, for lists on other pages and the printed card
     more = nodes.container(classes=["service-more"])
+    if (whole := description(service, words)) is not None:
+        more += whole
     details = nodes.field_list(classes=["service-details"])
     for _field, label, shown, english in present.rows(
         service, words.tr, words.welsh, words.language
     ):
-        details += field(label, shown, english=english)  # the way in is not among the rows
+        details += field(
+            label, shown, english=english
+        )  # the way in and the alert are not among the rows
     if details.children:
         more += details
     more += provenance(service, words, example=example)

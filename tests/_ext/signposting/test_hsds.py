@@ -43,6 +43,20 @@ RICH = dict(
     last_reviewed="2026-09-01",
     name_cy="Chwarae a bod",
     summary_cy="Sesiynau i rieni a babanod.",
+    alert="Closed in August.",
+    description="Songs and rhymes for babies.\n\n- Tuesdays\n- Thursdays",
+    application_process="Ring to book a place.",
+    eligibility_description="Parents and carers of babies under one.",
+    fees_description="£2 a session, free for families on benefits.",
+    interpretation_services="British Sign Language on request.",
+    phone_description="Bookings",
+    phone_2="0113 843 0842",
+    phone_2_description="Helpline",
+    phone_3="0113 843 0843",
+    phone_3_description="Text line",
+    organisation_website="https://testshire.example.org/",
+    address_2="Library, Park Road",
+    address_3="Church hall, Mill Lane",
 )
 
 
