@@ -698,6 +698,8 @@ class TestOruk1:
                 "tier": "help",
                 "summary": "A friendly group for parents & carers with babies under one. "
                 "Songs, rhymes and play.",
+                "description": "A friendly group for parents & carers with babies under one."
+                "\n\nSongs, rhymes and play.",
                 "stages": ["first-year", "second-year"],
                 "access": ["self-referral"],
                 "cost": "free",
