@@ -16,7 +16,7 @@ help:
 	@echo "make html    build into $(BUILDDIR)/html (warnings are errors); PROFILE=path/to/profile"
 	@echo "make test    run every test, browser tests included, on every core (at most 8 minutes)"
 	@echo "make test-fast  the unit and extension tests: no site build, no browser (under a minute)"
-	@echo "make dist    clean build, then dist/<project>-<version>-<profile>.zip, sbom.cdx.json, SHA256SUMS"
+	@echo "make dist    clean build, then dist/<project>-<version>-<area>.zip, sbom.cdx.json, SHA256SUMS"
 	@echo "             PROFILES=local/areas: every profile in that folder, one zip per area"
 	@echo "make check   check the profile and list every problem, without building"
 	@echo "make import  fetch the profile's Open Referral UK feed ([import]) into its snapshot file"
@@ -69,7 +69,7 @@ GUIDE = $(BIN)/python -m guide
 AREAS = $(if $(PROFILES),--profiles "$(PROFILES)",--profile "$(PROFILE)")
 
 html: $(VENV)/.site
-	$(GUIDE) build $(AREAS) --builddir "$(BUILDDIR)" $(SPHINXOPTS)
+	$(GUIDE) build $(AREAS) --builddir "$(BUILDDIR)" -- $(SPHINXOPTS)
 
 check: $(VENV)/.site
 	$(GUIDE) check --profile "$(PROFILE)"

@@ -1,6 +1,7 @@
 """``bench``: the benchmark (``scripts/bench.py``): build times, every page type's weight
 against its budget, other themes, 100 to 5,000 services, filtering at full and 4x slowed CPU."""
 
+import functools
 import runpy
 import sys
 
@@ -10,13 +11,17 @@ NAME = "bench"
 HELP = "the benchmark: build times, page weights against the budget, scale (writes bench.json)"
 
 
+@functools.cache
+def script():
+    return runpy.run_path(str(ROOT / "scripts" / "bench.py"))
+
+
 def arguments(parser):
-    parser.add_argument("options", nargs="*", help="passed to scripts/bench.py (--sizes, --runs)")
+    script()["arguments"](parser)
 
 
 def run(args):
-    script = runpy.run_path(str(ROOT / "scripts" / "bench.py"))
-    return script["main"](args.options)
+    return script()["bench"](args)
 
 
 if __name__ == "__main__":

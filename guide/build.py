@@ -12,6 +12,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from . import DOCS, ROOT
@@ -28,9 +29,21 @@ def arguments(parser):
     from . import areas
 
     areas.add_arguments(parser, DEFAULT_PROFILE)
-    parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build")
+    parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build",
+                        help="where the site and Sphinx's working files go; BUILDDIR sets it too")  # fmt: skip
     parser.add_argument("--list", choices=["json", "azure"],
                         help="print the areas chosen, for a pipeline's matrix, and build nothing")  # fmt: skip
+    loudness(parser)
+    parser.description += "; options after -- go to sphinx-build (guide build -- -j auto)"
+
+
+def loudness(parser):
+    """-q and -v, for the commands that build."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_const", dest="output", const="quiet",
+                       default="normal", help="say nothing but warnings and errors")  # fmt: skip
+    group.add_argument("-v", "--verbose", action="store_const", dest="output", const="verbose",
+                       help="show Sphinx's own log and every list in full")  # fmt: skip
 
 
 def profile_path(profile):
@@ -42,19 +55,44 @@ def profile_path(profile):
     return path.absolute()
 
 
-def sphinx(profile, out, doctrees, options=(), env=None, capture=False):
-    """Sphinx in a child process; returns its status, or with ``capture`` (status, output)."""
+def sphinx(profile, out, doctrees, options=(), env=None, capture=False, output="normal"):
+    """Sphinx in a child process; returns its status, or with ``capture`` (status, output).
+    It says only our extensions' summary lines (``output`` "normal"), nothing but warnings
+    ("quiet"), or its own log as well ("verbose")."""
+    loud = ["-v"] if output == "verbose" else ["-q"]
     command = [
-        sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", "-q",
+        sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", *loud,
         "-c", str(ROOT), "-d", str(doctrees), "-D", f"local_profile={profile_path(profile)}",
         *options, str(DOCS), str(out),
     ]  # fmt: skip
     if not capture:
-        return subprocess.run(command, env=env).returncode
+        stdout = subprocess.DEVNULL if output == "quiet" else None
+        return subprocess.run(command, env=env, stdout=stdout).returncode
     result = subprocess.run(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     return result.returncode, result.stdout
+
+
+LANGUAGES = {"en": "English", "cy": "Welsh"}
+
+
+def say(output, message):
+    if output != "quiet":
+        print(message, flush=True)
+
+
+def failure_status(profile):
+    """The status for a failed build: 2 if the profile has problems (Sphinx has listed them),
+    else 1 (a warning, or an error in a page or extension)."""
+    from profiledata.problems import ProfileDataError
+    from profiledata.profile import load_profile
+
+    try:
+        load_profile(profile_path(profile))
+    except ProfileDataError:
+        return 2
+    return 1
 
 
 def languages(profile):
@@ -70,34 +108,41 @@ def languages(profile):
     return ["en", "cy"] if isinstance(area, dict) and area.get("nation") == "wales" else ["en"]
 
 
-def site(profile, out, doctrees, options=(), env=None, capture=False):
+def site(profile, out, doctrees, options=(), env=None, capture=False, output="normal"):
     """Every language of the site: English in ``out``, each other language in ``out/<code>``,
-    each with its own doctrees. Returns the first failing status, or 0 (with ``capture``,
-    and what Sphinx printed)."""
+    each with its own doctrees. Returns 0, or for the first language that fails 1 (the build
+    failed) or 2 (the profile has problems); with ``capture``, and what Sphinx printed."""
     printed = []
     for code in languages(profile):
+        step = f"build: building {LANGUAGES.get(code, code)}"
+        if capture:
+            printed.append(step + "\n")
+        else:
+            say(output, step)
         if code == "en":
-            result = sphinx(profile, out, doctrees, options, env, capture)
+            result = sphinx(profile, out, doctrees, options, env, capture, output)
         else:
             extra = [*options, "-D", f"language={code}"]
             result = sphinx(
-                profile, Path(out, code), Path(f"{doctrees}-{code}"), extra, env, capture
+                profile, Path(out, code), Path(f"{doctrees}-{code}"), extra, env, capture, output
             )
         status = result[0] if capture else result
         if capture:
             printed.append(result[1])
         if status != 0:
+            status = failure_status(profile)
             break
     return (status, "".join(printed)) if capture else status
 
 
-def build(profile, builddir, options=(), env=None, capture=False):
+def build(profile, builddir, options=(), env=None, capture=False, output="normal"):
     """Build; on success replace ``builddir/html`` with the new site. Returns the status
     (with ``capture``, and everything printed)."""
+    start = time.perf_counter()
     builddir = Path(builddir)
     stage, doctrees, out = builddir / ".html-next", builddir / "doctrees", builddir / "html"
     status, printed = site(profile, stage, doctrees, options, env, capture=True) if capture else (
-        site(profile, stage, doctrees, options, env), "")  # fmt: skip
+        site(profile, stage, doctrees, options, env, output=output), "")  # fmt: skip
     if status != 0:
         for path in builddir.glob("doctrees*"):
             shutil.rmtree(path, ignore_errors=True)
@@ -107,13 +152,13 @@ def build(profile, builddir, options=(), env=None, capture=False):
             print(message, end="", file=sys.stderr)
         return (status, printed + message) if capture else status
     publish(stage, builddir)
-    message = f"build: the site is in {out}\n"
+    message = f"build: the site is in {out} ({time.perf_counter() - start:.1f} s)\n"
     if not capture:
-        print(message, end="")
+        say(output, message.rstrip("\n"))
     return (0, printed + message) if capture else 0
 
 
-def build_areas(profiles, builddir, options=(), jobs=None):
+def build_areas(profiles, builddir, options=(), jobs=None, output="normal"):
     """Each area into ``builddir/<area-slug>/html``, side by side, then the hub page at
     ``builddir/index.html``. Returns the worst status."""
     from . import areas
@@ -121,7 +166,9 @@ def build_areas(profiles, builddir, options=(), jobs=None):
     builddir = Path(builddir)
 
     def work(profile, capture):
-        return build(profile, builddir / areas.slug(profile), options, capture=capture)
+        return build(
+            profile, builddir / areas.slug(profile), options, capture=capture, output=output
+        )
 
     statuses = areas.each(work, profiles, jobs)
     listed = [
@@ -206,5 +253,5 @@ def run(args, extra):
         print(areas.listing(profiles, args.list))
         return 0
     if not many:
-        return build(profiles[0], args.builddir, extra)
-    return build_areas(profiles, args.builddir, extra, args.jobs)
+        return build(profiles[0], args.builddir, extra, output=args.output)
+    return build_areas(profiles, args.builddir, extra, args.jobs, args.output)

@@ -14,12 +14,11 @@ import shutil
 import subprocess
 import sys
 import time
-import tomllib
 import zipfile
 from pathlib import Path
 
-from . import ROOT, areas, sbom
-from .build import DEFAULT_PROFILE
+from . import ROOT, areas, project, sbom
+from .build import DEFAULT_PROFILE, loudness, profile_path, say
 from .build import site as build_site
 
 NAME = "dist"
@@ -79,14 +78,36 @@ def write_sums(dist):
 
 def arguments(parser):
     areas.add_arguments(parser, DEFAULT_PROFILE)
-    parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build")
-    parser.add_argument("--dist", default="dist")
+    parser.add_argument("--builddir", default=os.environ.get("BUILDDIR") or "_build",
+                        help="where the clean builds go, in BUILDDIR/dist; BUILDDIR sets it too")  # fmt: skip
+    parser.add_argument("--dist", default="dist", help="where the zips and SHA256SUMS go")
+    loudness(parser)
 
 
-def zip_name(profile):
-    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    folder = Path(profile.rstrip("/\\")).name
-    return f"{meta['name']}-{meta['version']}-{folder}.zip"
+def zip_name(profile, by_area=True):
+    """``<project>-<version>-<area>.zip``: the area's name as its profile gives it, in ASCII
+    with no spaces (``Bro Morgannwg`` is ``bro-morgannwg``); else the profile folder's."""
+    from profiledata.problems import ProfileDataError
+    from profiledata.profile import read_toml
+    from profiledata.vocabulary import slugify
+
+    area = None
+    if by_area:
+        try:
+            area = read_toml(profile_path(profile))[0].get("area", {}).get("name")
+        except (ProfileDataError, AttributeError):
+            area = None
+    name = slugify(area) if isinstance(area, str) else ""
+    meta = project()
+    return f"{meta['name']}-{meta['version']}-{name or areas.slug(profile)}.zip"
+
+
+def zip_names(profiles):
+    """Each profile's zip name; by folder for all if two areas share a name."""
+    names = {profile: zip_name(profile) for profile in profiles}
+    if len(set(names.values())) < len(names):
+        names = {profile: zip_name(profile, by_area=False) for profile in profiles}
+    return names
 
 
 def run(args):
@@ -111,20 +132,24 @@ def run(args):
     def clean_build(profile, capture=False):
         work = work_folder(profile)
         shutil.rmtree(work, ignore_errors=True)
-        return build_site(profile, work / "html", work / "doctrees", env=env, capture=capture)
+        return build_site(
+            profile, work / "html", work / "doctrees", env=env, capture=capture, output=args.output
+        )
 
     statuses = areas.each(clean_build, profiles, args.jobs) if many else [clean_build(profiles[0])]
     if any(statuses):
         for profile in profiles:
             shutil.rmtree(work_folder(profile), ignore_errors=True)
         print(f"dist: the build failed, so {dist} was left as it was.", file=sys.stderr)
-        return 1
+        return max(statuses)
     dist.mkdir(parents=True, exist_ok=True)
+    names = zip_names(profiles)
     for profile in profiles:
-        target = dist / zip_name(profile)
+        target = dist / names[profile]
         site = work_folder(profile) / "html"
+        say(args.output, f"dist: zipping {target.name}")
         count = write_zip(site, target, epoch, [(sbom.NAME, bill.encode("utf-8"))])
-        print(f"dist: {target} ({count} files, {target.stat().st_size:,} bytes)")
+        say(args.output, f"dist: {target} ({count} files, {target.stat().st_size:,} bytes)")
     partial = dist / f"{sbom.NAME}.part"
     partial.write_text(bill, encoding="utf-8")
     partial.replace(dist / sbom.NAME)
@@ -135,5 +160,5 @@ def run(args):
             f"gives no hash for them: {', '.join(unlocked)}",
             file=sys.stderr,
         )
-    print(f"dist: {dist / sbom.NAME}; {dist / 'SHA256SUMS'}")
+    say(args.output, f"dist: {dist / sbom.NAME}; {dist / 'SHA256SUMS'}")
     return 0

@@ -23,7 +23,7 @@ HELP = "fetch the area's Open Referral UK feed ([import] in profile.toml) into a
 
 def arguments(parser):
     parser.add_argument("--profile", default=os.environ.get("PROFILE") or DEFAULT_PROFILE,
-                        help="the profile folder (default local/default)")  # fmt: skip
+                        help="the profile folder; PROFILE sets it too")  # fmt: skip
     parser.add_argument("--dry-run", action="store_true",
                         help="fetch and show what would be taken and what would change; write nothing")  # fmt: skip
 

@@ -1,5 +1,6 @@
 """``check``: validate a profile and print every problem, without building anything."""
 
+import os
 import sys
 
 from .build import DEFAULT_PROFILE, profile_path
@@ -9,7 +10,8 @@ HELP = "check a profile and list every problem as path:line: what is wrong"
 
 
 def arguments(parser):
-    parser.add_argument("--profile", default=DEFAULT_PROFILE)
+    parser.add_argument("--profile", default=os.environ.get("PROFILE") or DEFAULT_PROFILE,
+                        help="the profile folder; PROFILE sets it too")  # fmt: skip
 
 
 def run(args):

@@ -41,8 +41,8 @@ THEME = EXT / "theme" / "practice-guide"
 
 
 def arguments(parser):
-    parser.add_argument("--language", default="cy")
-    parser.add_argument("--builddir", default="_build")
+    parser.add_argument("--language", default="cy", help="the language to extract for")
+    parser.add_argument("--builddir", default="_build", help="where the extraction builds go")
     parser.add_argument("--locales", default=str(LOCALES), help="where the catalogues are kept")
 
 

@@ -112,21 +112,43 @@ def spread(values):
 
 
 def bench_builds(work, runs):
+    """``python -m guide build`` as an editor lives with it (in this process, so the figures
+    leave out one interpreter's start): a full build into an empty folder, a build with nothing
+    changed, and a build after one content page is edited; and a full ``-j 2`` Sphinx build."""
+    import contextlib
+    import io
+
+    sys.path.insert(0, str(ROOT))
+    import guide.build
+
     src = work / "docs"
-    shutil.copytree(ROOT / "docs", src, ignore=shutil.ignore_patterns("_build"))
-    full, parallel, incremental = [], [], []
+    shutil.copytree(ROOT / "docs", src, ignore=shutil.ignore_patterns("_build", "__pycache__"))
+    guide.build.DOCS = src
+    full, unchanged, one_page, parallel = [], [], [], []
+
+    def timed(builddir):
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = guide.build.build("local/default", builddir, output="quiet")
+        if status != 0:
+            raise SystemExit(f"bench: the build in {builddir} failed")
+        return time.perf_counter() - start
+
     for number in range(runs):
-        out = work / f"full-{number}"
-        full.append(sphinx(sys.executable, src, out)[0])
+        builddir = work / f"build-{number}"
+        full.append(timed(builddir))
+        unchanged.append(timed(builddir))
         page = src / "framework" / "step-2.md"
         page.write_text(
             page.read_text(encoding="utf-8") + f"\nEdited for the benchmark ({number}).\n"
         )
-        incremental.append(sphinx(sys.executable, src, out)[0])
+        one_page.append(timed(builddir))
         parallel.append(sphinx(sys.executable, src, work / f"parallel-{number}", "-j", "2")[0])
+    shutil.copytree(work / "build-0" / "html", work / "full-0")
     return {
         "full": spread(full),
-        "incremental": spread(incremental),
+        "no change": spread(unchanged),
+        "one page edited": spread(one_page),
         "parallel -j 2": spread(parallel),
     }
 
@@ -599,21 +621,33 @@ def report(data):
 PARTS = ("builds", "weights", "themes", "scale", "areas", "feed", "lighthouse")
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--sizes", default="100,1000,5000")
+def arguments(parser):
+    """The benchmark's options (``python -m guide bench --help`` shows them)."""
+    parser.add_argument("--runs", type=int, default=3, help="how many times each build is timed")
+    parser.add_argument("--sizes", default="100,1000,5000", help="numbers of services to scale to")
     parser.add_argument("--areas", default="1,2,4,8", help="how many areas to build at once")
     parser.add_argument("--feed-size", type=int, default=10_000,
-                        help="services in the feed served for the import (default 10,000)")  # fmt: skip
+                        help="services in the feed served for the import")  # fmt: skip
+    parser.add_argument("--parts", default=",".join(PARTS), help="which parts to run")
     parser.add_argument(
-        "--parts", default=",".join(PARTS), help=f"which parts to run (default: {','.join(PARTS)})"
+        "--output", default=str(ROOT / "bench.json"), help="where to write the figures"
     )
-    parser.add_argument("--output", default=str(ROOT / "bench.json"))
-    args = parser.parse_args(argv)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments(parser)
+    return bench(parser.parse_args(argv), parser)
+
+
+def bench(args, parser=None):
     parts = set(args.parts.split(","))
     if parts - set(PARTS):
-        parser.error(f"unknown parts: {', '.join(sorted(parts - set(PARTS)))}")
+        message = f"unknown parts: {', '.join(sorted(parts - set(PARTS)))} (the parts: {', '.join(PARTS)})"
+        if parser is not None:
+            parser.error(message)
+        print(f"bench: {message}", file=sys.stderr)
+        return 2
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-") as folder, sync_playwright() as playwright:

@@ -269,3 +269,35 @@ def test_with_offline_off_there_is_no_worker_and_no_script(tmp_path):
         assert not re.search(r'src="[^"]*offline\.js', html), page
         assert "data-offline-worker" not in html, page
     assert (out / "favicon.ico").exists() and (out / "manifest.json").exists()
+
+
+@pytest.mark.browser
+def test_pages_guide_serve_serves_keep_no_copy_so_a_saved_page_shows(browser, site, tmp_path):
+    import guide.serve
+
+    folder = tmp_path / "site"
+    shutil.copytree(site, folder)
+    server = guide.serve.start(guide.serve.listen(folder, "127.0.0.1", 0))
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "about/changelog.html")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        assert page.evaluate(
+            "async () => [(await navigator.serviceWorker.getRegistrations()).length,"
+            " (await caches.keys()).length]"
+        ) == [0, 0]
+        assert page.locator(".offline-status").is_hidden()
+        changed = folder / "about" / "changelog.html"
+        changed.write_text(
+            changed.read_text(encoding="utf-8").replace("<h1>", "<p>Saved just now.</p><h1>", 1),
+            encoding="utf-8",
+        )
+        page.reload()
+        assert "Saved just now." in page.inner_text("main")
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

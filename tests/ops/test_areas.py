@@ -131,7 +131,7 @@ def test_dist_of_two_areas_then_the_folder_to_publish(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     dist = tmp_path / "dist"
     names = sorted(p.name for p in dist.iterdir())
-    assert names == ["SHA256SUMS", "parent-infant-guide-0.1.0-default.zip",
+    assert names == ["SHA256SUMS", "parent-infant-guide-0.1.0-england.zip",
                      "parent-infant-guide-0.1.0-leeds.zip", "sbom.cdx.json"]  # fmt: skip
     sums = (dist / "SHA256SUMS").read_text().splitlines()
     assert [line.split("  ")[1] for line in sums] == names[1:]
@@ -145,7 +145,7 @@ def test_dist_of_two_areas_then_the_folder_to_publish(tmp_path):
     public = tmp_path / "public"
     result = guide("pages", "--dist", dist, "--out", public)
     assert result.returncode == 0, result.stderr
-    assert {p.name for p in public.iterdir()} == {"index.html", "hub.css", "default", "leeds"}
+    assert {p.name for p in public.iterdir()} == {"index.html", "hub.css", "england", "leeds"}
     assert (public / "leeds" / "directory.json").is_file()
     page = (public / "index.html").read_text(encoding="utf-8")
     assert '<a href="leeds/index.html">Leeds</a>' in page

@@ -132,7 +132,7 @@ def test_the_pdfs_are_the_same_from_any_folder_and_in_the_dist_zip(tmp_path):
         capture_output=True, text=True, cwd=ROOT, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(tmp_path / "dist" / "parent-infant-guide-0.1.0-default.zip") as archive:
+    with zipfile.ZipFile(tmp_path / "dist" / "parent-infant-guide-0.1.0-england.zip") as archive:
         zipped = {
             name.rsplit("/", 1)[-1]: archive.read(name)
             for name in archive.namelist()

@@ -48,9 +48,8 @@ def test_schema_check_fails_when_a_generated_file_is_stale(tmp_path, monkeypatch
 
     readme = tmp_path / "README.md"
     shutil.copy(ROOT / "README.md", readme)
-    (tmp_path / "local/schema").mkdir(parents=True)
-    for path in (ROOT / "local/schema").glob("*.schema.json"):  # every schema make schema writes
-        shutil.copy(path, tmp_path / "local/schema" / path.name)
+    for folder in ("local/schema", "local/examples/schema"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
     monkeypatch.setattr(guide.schema_files, "ROOT", tmp_path)
     assert guide.schema_files.stale() == {}
     readme.write_text(readme.read_text().replace("| `summary` | yes |", "| `summary` | no |"))

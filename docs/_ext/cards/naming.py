@@ -2,18 +2,12 @@
 
 import html
 import re
-import unicodedata
+
+from profiledata.vocabulary import slugify as slug
 
 # The link each card page carries; its text is filled in at build-finished, once the PDF's
 # size is known (``fill_link``).
 LINK = re.compile(r"(<a\b[^>]*\bdata-card-pdf=\"(?P<name>[^\"]*)\"[^>]*>)(?P<text>.*?)(</a>)", re.S)
-
-
-def slug(text):
-    """``Bro Morgannwg`` is ``bro-morgannwg``, ``Ynys Môn`` is ``ynys-mon``: letters and digits
-    without accents, in lower case, joined by single hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def pdf_name(docname, area):

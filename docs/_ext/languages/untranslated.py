@@ -161,23 +161,23 @@ def merge(app, env, docnames, other):
 
 
 def report(app, exception):
-    """The coverage for the build log, a quiet build included: one line in all, and each page
-    as translated / total messages."""
+    """The coverage for the build log, a quiet build included: one short line; each page as
+    translated / total messages only in a verbose build (``python -m guide build -v``)."""
     if exception is not None or language_of(app.config) == "en":
         return
     coverage = getattr(app.env, "translation_coverage", {})
     done = sum(t for t, _n in coverage.values())
     total = sum(n for _t, n in coverage.values())
     share = f"{100 * done / total:.0f}%" if total else "0%"
-    lines = [
+    line = (
         f"translation ({app.config.language}): {done} of {total} messages translated ({share}) "
-        f"on {len(coverage)} pages: "
-        + ", ".join(f"{doc} {t}/{n}" for doc, (t, n) in sorted(coverage.items()))
-    ]
-    for line in lines:
-        logger.info(line)
-        if app.quiet:
-            print(line)
+        f"on {len(coverage)} pages"
+    )
+    if app.verbosity > 0:
+        line += ": " + ", ".join(f"{doc} {t}/{n}" for doc, (t, n) in sorted(coverage.items()))
+    logger.info(line)
+    if app.quiet:
+        print(line, flush=True)
 
 
 def catalogue_coverage(folders, language):

@@ -215,11 +215,17 @@ def hsds_table():
 
 def outputs():
     """Every generated file's path (from the repository root) and its content."""
-    return {
+    made = {
         "local/schema/profile.schema.json": dump(profile_schema()),
         "local/schema/services.schema.json": dump(services_schema()),
         "local/schema/page.schema.json": dump(page_schema()),
     }
+    # The examples' first lines name ../schema/, which is local/schema/ once an example is
+    # copied to local/<name>/ as the README says; the same files beside the examples keep the
+    # examples themselves checked where they are.
+    for name in ("profile.schema.json", "services.schema.json"):
+        made[f"local/examples/schema/{name}"] = made[f"local/schema/{name}"]
+    return made
 
 
 README_BLOCKS = {

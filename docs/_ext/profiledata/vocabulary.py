@@ -4,9 +4,18 @@
 """
 
 import re
+import unicodedata
 
 # Ids of checklists and of services: lower-case letters, digits and single hyphens.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(text):
+    """``Bro Morgannwg`` is ``bro-morgannwg``, ``Ynys Môn`` is ``ynys-mon``: letters and digits
+    without accents, in lower case, joined by single hyphens (a card's PDF, a release's zip)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
 
 # Where a checklist's ticks are kept: this tab, this device, or nowhere ([checklists]).
 REMEMBER_POLICIES = ("tab", "device", "off")

@@ -25,7 +25,14 @@ def test_translated_paragraphs_show_in_welsh_and_the_rest_is_marked_english(app)
 
 
 @pytest.mark.sphinx("html", testroot="welsh")
-def test_the_coverage_is_printed(app, status):
+def test_the_coverage_is_one_short_line(app, status):
+    app.build()
+    lines = [line for line in status.getvalue().splitlines() if line.startswith("translation")]
+    assert lines == ["translation (cy): 2 of 5 messages translated (40%) on 2 pages"]
+
+
+@pytest.mark.sphinx("html", testroot="welsh", verbosity=1)
+def test_the_coverage_lists_each_page_when_verbose(app, status):
     app.build()
     assert re.search(
         r"translation \(cy\): 2 of 5 messages translated \(40%\) on 2 pages: index 2/3, second 0/2",
