@@ -104,7 +104,7 @@ test: $(VENV)/.installed node_modules/.installed browser
 
 # The layers that build no site and start no browser (README, "Tests").
 test-fast: $(VENV)/.installed
-	$(BIN)/python -m pytest -m "unit or extension" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto -m "unit or extension" $(PYTEST_ARGS)
 
 dist: $(VENV)/.site
 	$(GUIDE) dist $(AREAS) --builddir "$(BUILDDIR)" --dist dist
