@@ -27,7 +27,8 @@ def arguments(parser):
     parser.add_argument("--from", dest="source", default="leeds",
                         help="an example (leeds, cardiff, default) or a profile folder to copy")  # fmt: skip
     parser.add_argument("--name", required=True, help='the area\'s name, e.g. "My Area"')
-    parser.add_argument("--nation", required=True, choices=["england", "wales"])
+    parser.add_argument("--nation", required=True, choices=["england", "wales"],
+                        help="the nation the area is in: Welsh pages beside English for wales")  # fmt: skip
     parser.add_argument("--name-cy", help="the area's name in Welsh, for an area in Wales")
 
 
