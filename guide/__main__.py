@@ -61,10 +61,16 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message):
-        found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        found = re.search(
+            r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message
+        )
         if found:
-            choices = re.findall(r"'([^']*)'", found[2])
-            message = f"there is no command {found[1]!r}" + did_you_mean(found[1], choices)
+            choices = re.findall(r"'([^']*)'", found[3])
+            hint = did_you_mean(found[2], choices)
+            if found[1] == "command":
+                message = f"there is no command {found[2]!r}" + hint
+            else:
+                message += hint
         super().error(message)
 
 
