@@ -165,6 +165,19 @@ def welsh_build(builds):
 
 
 @pytest.fixture(scope="session")
+def site_named(request):
+    """Each profile's built site by its profile's path, and Cardiff's Welsh one as ``cy``,
+    each built only when a test asks for it."""
+
+    def site_of(name):
+        if name == "cy":
+            return request.getfixturevalue("welsh_build")[0] / "cy"
+        return request.getfixturevalue("profile_sites")[name]
+
+    return site_of
+
+
+@pytest.fixture(scope="session")
 def server(site):
     """The whole site, served."""
     with serving(site) as url:

@@ -212,3 +212,33 @@ def visible_text(html, skip=()):
     parser.feed(html)
     parser.close()
     return " ".join(" ".join(parser.texts).split())
+
+
+def pdf_runs(pdf_page):
+    """Each piece of text on a PDF page as ``(size in points, height of its baseline above the
+    page's foot, text)``, read from the content stream's text operators."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip():
+            return
+        # The text matrix times the current transformation matrix: where and how large.
+        c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        found.append((round(size * (c * c + d * d) ** 0.5, 2), y, text))
+
+    pdf_page.extract_text(visitor_text=visit)
+    return found
+
+
+def body_size(runs):
+    """The size most of a page's characters are set in."""
+    chars = {}
+    for size, _, text in runs:
+        chars[size] = chars.get(size, 0) + len(text.strip())
+    return max(chars, key=chars.get)
+
+
+def reach(runs, height):
+    """How far down the page its text reaches, as a share of the page's height."""
+    return (height - min(y for _, y, _ in runs)) / height

@@ -1,12 +1,13 @@
-"""Printing in Chromium (page.pdf, read back with pypdf): one-page quick-reference guides with
-every profile, and clean printouts of long pages, dropdowns, tabs and a filtered directory."""
+"""Printing in Chromium (page.pdf, read back with pypdf): one-page quick-reference guides that
+fill their page with every profile, framework pages that waste no paper, and clean printouts of
+long pages, dropdowns, tabs and a filtered directory."""
 
 import io
 import re
 import unicodedata
 
 import pytest
-from helpers import DOCS, EXAMPLES, serving
+from helpers import DOCS, EXAMPLES, body_size, pdf_runs, reach, serving
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -15,6 +16,11 @@ CARDS = sorted(
     for p in (DOCS / "quick-reference").glob("*.md")
     if p.stem != "index"
 )
+FRAMEWORK = sorted(
+    p.relative_to(DOCS).with_suffix(".html").as_posix() for p in (DOCS / "framework").glob("*.md")
+)
+# The print stylesheet's @page margins (12 mm at the top, 14 mm at the foot), in points.
+TOP, FOOT = 12 / 25.4 * 72, 14 / 25.4 * 72
 SCREEN_ONLY = [
     "Contents of the guide",
     "Skip to main content",
@@ -34,24 +40,63 @@ def test_there_are_four_quick_reference_guides():
     assert len(CARDS) == 4
 
 
-@pytest.mark.parametrize("card", CARDS)
-@pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
-def test_quick_reference_guide_prints_on_one_side_of_a4(browser, profile_sites, profile, card):
-    page = browser.new_page()
-    page.goto((profile_sites[profile] / card).as_uri())
-    pages, text = pdf_of(page)
+def printed(page):
+    """The page as Chromium prints it on A4: its pages, read back with pypdf."""
+    return PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True))).pages
+
+
+def header_band(page):
+    """How much taller the printed header is than the guide's title in it (a hidden language
+    link once left a blank line there)."""
     page.emulate_media(media="print")
-    smallest = page.evaluate(
-        """() => Math.min(...[...document.querySelectorAll('main p, main li, main dd, main dt')]
-            .filter(el => el.offsetParent !== null && !el.closest('.card-footer'))
-            .map(el => parseFloat(getComputedStyle(el).fontSize)))"""
+    return page.evaluate(
+        """() => document.querySelector('.site-header').getBoundingClientRect().height
+            - document.querySelector('.site-title').getBoundingClientRect().height"""
     )
+
+
+@pytest.mark.parametrize("card", CARDS)
+@pytest.mark.parametrize("profile", ["local/default", *EXAMPLES, "cy"])
+def test_quick_reference_guide_fills_one_side_of_a4(browser, site_named, profile, card):
+    """One page whatever the profile, its body text as large as the build found fits (at
+    least 11 pt, reaching at least 75% of the page), nothing under 9 pt, the footer included,
+    no blank band under the header."""
+    page = browser.new_page()
+    page.goto((site_named(profile) / card).as_uri())
+    sheets = printed(page)
+    _, text = pdf_of(page)
+    band = header_band(page)
     page.close()
-    assert pages == 1, f"{card} with {profile} prints on {pages} pages"
-    assert smallest >= 12, f"body text of {smallest}px is under 9 pt"
+    runs = pdf_runs(sheets[0])
+    assert len(sheets) == 1, f"{card} with {profile} prints on {len(sheets)} pages"
+    assert body_size(runs) >= 10.95, f"body text of {body_size(runs)} pt"
+    assert min(size for size, _, _ in runs) >= 8.95, "text under 9 pt"
+    assert reach(runs, float(sheets[0].mediabox.height)) >= 0.75
+    assert band < 8, f"a blank band of {band:.0f} px under the header"
     assert "published 21 March 2024" in text or "Cardiff Parenting" in text, "the source footer"
     for words in SCREEN_ONLY:
         assert words not in text
+
+
+@pytest.mark.parametrize("path", FRAMEWORK)
+@pytest.mark.parametrize("profile", ["local/default", "local/examples/cardiff", "cy"])
+def test_framework_pages_print_without_wasting_paper(browser, site_named, profile, path):
+    """No page but the last ends more than a quarter of its text area early (a box runs on
+    rather than leave the gap), the last page holds more than a line or two, and the first
+    has no blank band under the header."""
+    page = browser.new_page()
+    page.goto((site_named(profile) / path).as_uri())
+    sheets = printed(page)
+    band = header_band(page)
+    page.close()
+    lines = [sorted({round(y) for _, y, _ in pdf_runs(sheet)}) for sheet in sheets]
+    area = float(sheets[0].mediabox.height) - TOP - FOOT
+    gaps = [round((ys[0] - FOOT) / area, 2) for ys in lines[:-1]]
+    assert all(gap <= 0.25 for gap in gaps), f"{path}: pages end early by {gaps} of a page"
+    assert len(sheets) == 1 or len(lines[-1]) >= 5, (
+        f"{path}: the last of {len(sheets)} pages holds {len(lines[-1])} lines"
+    )
+    assert band < 8, f"a blank band of {band:.0f} px under the header"
 
 
 def test_where_to_turn_prints_the_areas_contacts_and_services(browser, profile_sites):
@@ -136,13 +181,13 @@ def test_checklists_print_with_their_boxes_ticked_or_empty(browser, site):
         """() => ({
             boxes: [...document.querySelectorAll('input.checklist-box')].map(b => b.offsetParent !== null && b.checked),
             tools: document.querySelector('.checklist-tools').offsetParent !== null,
-            breaks: getComputedStyle(document.querySelector('.checklist')).breakInside,
+            breaks: getComputedStyle(document.querySelector('.checklist-item')).breakInside,
         })"""
     )
     _, text = pdf_of(page)
     page.close()
     assert state["boxes"][0] is True and state["boxes"][1:] == [False] * (len(state["boxes"]) - 1)
-    assert state["tools"] is False and state["breaks"] == "avoid"
+    assert state["tools"] is False and state["breaks"] == "avoid", "an item never splits"
     assert "Your ticks are kept" not in text
 
 

@@ -49,7 +49,7 @@ def add_page_source(app, doctree):
             refexplicit=True,
             refwarn=True,
         )
-        box += nodes.paragraph("", "", ref)
+        box += nodes.paragraph("", "", ref, classes=["screen-only"])  # a link, not for paper
     doctree += box
 
 

@@ -3,8 +3,9 @@
 A card is a page that ``attribution_cards`` in conf.py matches (the attribution extension's
 ``is_card``). For HTML builders (``html``, ``dirhtml``) only, and only when the build
 succeeded, build-finished renders each card's built page with WeasyPrint in print media
-(``pdf.render``: the site's own print stylesheet, only the site's own files) and writes
-``<card>-<area>.pdf`` beside the page, named after the card and the profile's area
+(``pdf.layout``: the site's own print stylesheets, only the site's own files) at the largest
+text size that fits one page (``fit.choose``, from the steps in ``static/card.css``), gives the
+page that size's class so a browser prints it alike, and writes ``<card>-<area>.pdf`` beside it, named after the card and the profile's area
 (``prompts-at-a-glance-cardiff.pdf``). The page's "Download this card" line is written with the
 page and its text is filled in afterwards with the PDF's page count and size: the line is not
 printed, so the PDF does not depend on it, and one pass is enough.
@@ -21,12 +22,20 @@ from attribution.directives import is_card
 from languages import register_catalog
 from sphinx.util import logging
 
-from . import cache
-from .html import BUILDERS, CATALOG, CardDownloadTransform, card_download, link_text
+from . import cache, fit
+from .html import (
+    BUILDERS,
+    CATALOG,
+    CardDownloadTransform,
+    PrintTitleTransform,
+    card_download,
+    link_text,
+)
 from .html import visit_card_download as _visit
 from .naming import fill_link, pdf_name, size_text, slug, stale
 
 logger = logging.getLogger(__name__)
+STATIC = Path(__file__).with_name("static")
 
 
 def source_date_epoch():
@@ -76,7 +85,8 @@ def build_pdfs(app, exception):
         name = pdf_name(docname, area)
         target = page.parent / name
         html = page.read_text(encoding="utf-8")
-        as_written = fill_link(html, name, link_text())[0]
+        # The page as Sphinx wrote it: no size class yet, the download line's first words.
+        as_written = fill_link(fit.with_class(html, None), name, link_text())[0]
         inputs = {"title": title, "epoch": epoch, "root": root, "engine": engine}
         record = records.get(docname)
         if record is None or not cache.still_good(
@@ -86,19 +96,26 @@ def build_pdfs(app, exception):
 
             if made == 0:
                 say(app, "cards: writing the cards' PDFs")
-            rendered = pdf.render(page, root, title=title, epoch=epoch)
-            write_atomically(target, rendered.data)
+
+            def trial(step, page=page, source=as_written):
+                document, fetcher = pdf.layout(page, root, html=fit.with_class(source, step))
+                return len(document.pages), pdf.filled(document), (document, fetcher)
+
+            (step, _size), (document, fetcher) = fit.choose(trial, fit.steps())
+            data = pdf.write(document, page, root, title=title, epoch=epoch)
+            write_atomically(target, data)
             made += 1
             # The page itself counts as written (``as_written``): its link is filled below.
-            files = [f for f in rendered.fetched if root / f != page]
+            files = sorted({f for f in fetcher.fetched if root / f != page})
             record = records[docname] = {
                 "key": cache.key(as_written, files=files, **inputs),
                 "files": files,
                 "pdf": target.relative_to(root).as_posix(),
-                "sha256": cache.digest(rendered.data),
-                "pages": rendered.pages,
-                "size": len(rendered.data),
-                "refused": rendered.refused,
+                "sha256": cache.digest(data),
+                "pages": len(document.pages),
+                "size": len(data),
+                "refused": fetcher.refused,
+                "step": step,
             }
         for url in record["refused"]:
             logger.warning(
@@ -118,8 +135,8 @@ def build_pdfs(app, exception):
             )
         written.setdefault(page.parent, {})[slug(Path(docname).name)] = name
         text = link_text(record["pages"], size_text(record["size"]))
-        filled, found = fill_link(html, name, text)
-        if found and filled != html:
+        filled, _found = fill_link(fit.with_class(html, record.get("step")), name, text)
+        if filled != html:
             write_atomically(page, filled.encode("utf-8"))
     cache.save(app.doctreedir, records)
     for folder, names in written.items():
@@ -130,11 +147,25 @@ def build_pdfs(app, exception):
         logger.info("cards: %d PDFs in %.1f s", made, time.perf_counter() - start)
 
 
+def add_static_path(app):
+    if app.builder.name in BUILDERS:
+        app.config.html_static_path.append(str(STATIC))
+
+
+def add_stylesheet(app, pagename, templatename, context, doctree):
+    """A card's print layout, on cards only (after the theme's stylesheet, 900, to refine it)."""
+    if app.builder.name in BUILDERS and is_card(app.config, pagename):
+        app.add_css_file("card.css", priority=910)
+
+
 def setup(app):
     app.setup_extension("languages")
     register_catalog(app, CATALOG)
     app.add_node(card_download, html=(_visit, None))
     app.add_post_transform(CardDownloadTransform)
+    app.add_post_transform(PrintTitleTransform)
+    app.connect("builder-inited", add_static_path)
+    app.connect("html-page-context", add_stylesheet)
     # After the other extensions' build-finished (500), which write files a card may show
     # (the area's logo, brand.css); before the offline manifest (900), which lists the PDFs.
     app.connect("build-finished", build_pdfs, priority=600)

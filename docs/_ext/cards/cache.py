@@ -3,10 +3,11 @@ changed. Pure: no Sphinx, no WeasyPrint.
 
 A PDF is made again when any of these differs from the record the last build kept beside its
 doctrees (``cards.json``): its card's page as Sphinx wrote it (the download line's words put
-back as first written), every file of the site that page drew on (stylesheets, images, the
-logo: WeasyPrint's own list), its title, the date it carries, or the engine (WeasyPrint's
-version, ``pdf.py``, ``pdf.css``). Otherwise the PDF already beside the page is kept, if its
-bytes are still the recorded ones.
+back as first written, no size class), every file of the site that page drew on (stylesheets,
+images, the logo: WeasyPrint's own list), its title, the date it carries, or the engine
+(WeasyPrint's version, ``pdf.py``, ``pdf.css``, ``fit.py``). Otherwise the PDF already beside
+the page is kept, if its bytes are still the recorded ones, and the page gets the size the
+record names.
 """
 
 import hashlib
@@ -24,7 +25,7 @@ def digest(data):
 
 def engine():
     """WeasyPrint's version and our code and stylesheet that drive it."""
-    ours = (digest((HERE / name).read_bytes()) for name in ("pdf.py", "pdf.css"))
+    ours = (digest((HERE / name).read_bytes()) for name in ("pdf.py", "pdf.css", "fit.py"))
     return " ".join([metadata.version("weasyprint"), *ours])
 
 

@@ -93,30 +93,67 @@ def pdf_date(epoch):
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def render(page, root, *, title, epoch=None):
-    """Render the built page ``page`` (a file inside the site folder ``root``) as a PDF."""
+def layout(page, root, *, html=None):
+    """Lay out the built page ``page`` (a file inside the site folder ``root``) for print, from
+    its file or from ``html`` (the page's text as it will be written). Returns the WeasyPrint
+    document and the fetcher (what it was refused, what it read)."""
     root, page = Path(root).resolve(), Path(page).resolve()
     fetcher = SiteFetcher(root)
+    source = {"url": page.as_uri()} if html is None else {"string": html, "base_url": page.as_uri()}
     quiet = logging.getLogger("weasyprint")
     level = quiet.level
     # WeasyPrint reports every screen-only rule it skips; the build reports what matters.
     quiet.setLevel(logging.ERROR)
     try:
-        document = HTML(url=page.as_uri(), url_fetcher=fetcher, media_type="print").render(
+        document = HTML(**source, url_fetcher=fetcher, media_type="print").render(
             stylesheets=[CSS(string=ENGINE_CSS.read_text(encoding="utf-8"))]
         )
-        metadata = document.metadata
-        metadata.title = title
-        metadata.created = metadata.modified = pdf_date(epoch) if epoch is not None else None
-        for sheet in document.pages:
-            links = []
-            for kind, target, area, box in sheet.links:
-                if kind == "external":
-                    target = relative_link(target, root, page.parent)
-                if target is not None:
-                    links.append((kind, target, area, box))
-            sheet.links[:] = links
-        data = document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True)
     finally:
         quiet.setLevel(level)
+    return document, fetcher
+
+
+def write(document, page, root, *, title, epoch=None):
+    """The laid-out ``document`` as PDF bytes: titled, dated from ``epoch`` or not at all, its
+    links into the site relative to the folder of ``page``."""
+    root, page = Path(root).resolve(), Path(page).resolve()
+    metadata = document.metadata
+    metadata.title = title
+    metadata.created = metadata.modified = pdf_date(epoch) if epoch is not None else None
+    for sheet in document.pages:
+        links = []
+        for kind, target, area, box in sheet.links:
+            if kind == "external":
+                target = relative_link(target, root, page.parent)
+            if target is not None:
+                links.append((kind, target, area, box))
+        sheet.links[:] = links
+    quiet = logging.getLogger("weasyprint")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        return document.write_pdf(pdf_variant=VARIANT, pdf_identifier=True)
+    finally:
+        quiet.setLevel(level)
+
+
+def render(page, root, *, title, epoch=None, html=None):
+    """Render the built page ``page`` (a file inside the site folder ``root``) as a PDF."""
+    document, fetcher = layout(page, root, html=html)
+    data = write(document, page, root, title=title, epoch=epoch)
     return Rendered(data, len(document.pages), fetcher.refused, sorted(set(fetcher.fetched)))
+
+
+def filled(document):
+    """How far down its first page the document's content reaches, as a share of the page's
+    content area (1.0: to the bottom margin)."""
+    from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
+
+    page = document.pages[0]._page_box
+    top, height = page.content_box_y(), page.height
+    bottoms = [
+        box.position_y + box.margin_height()
+        for box in page.descendants()
+        if isinstance(box, (LineBox, ReplacedBox))
+    ]
+    return (max(bottoms, default=top) - top) / height

@@ -10,6 +10,7 @@ from pathlib import Path
 from .assets import trim_assets
 from .design import use_own_styles
 from .meta import describe
+from .print_links import PrintAddressTransform
 from .scroll import ScrollRegionTransform, scroll_region, visit_scroll_region_html
 
 THEME_DIR = Path(__file__).parent / "practice-guide"
@@ -56,6 +57,7 @@ def setup(app):
         html=(visit_scroll_region_html, lambda self, node: self.body.append("</div>\n")),
     )
     app.add_post_transform(ScrollRegionTransform)
+    app.add_post_transform(PrintAddressTransform)
     return {
         "version": "1.0",
         "env_version": 1,
