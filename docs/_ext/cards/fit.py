@@ -7,6 +7,7 @@ in ``pdf.py``) and keeps the largest whose content fills at most ``ROOM`` of the
 is room for a browser that lays text out a little longer than WeasyPrint does.
 """
 
+import math
 import re
 from pathlib import Path
 
@@ -40,8 +41,9 @@ def choose(trial, ladder, room=ROOM):
     """The largest step of ``ladder`` at which ``trial(class)`` (a layout: ``(pages, filled,
     result)``) is one page filled at most ``room``, with that layout; the smallest step's if
     none is. The smallest step's fill predicts where to look (a card's height grows about as
-    its text size to the power ``GROWTH``), then one step at a time up or down: three or four
-    layouts a card."""
+    its text size to the power ``GROWTH``); from there one step at a time, down while a step
+    does not fit, up while the two fills measured so far predict the next one will: most
+    cards take two layouts, a few three or four."""
     tried = {}
 
     def fits(index):
@@ -50,16 +52,23 @@ def choose(trial, ladder, room=ROOM):
         pages, share, _ = tried[index]
         return pages == 1 and share <= room
 
+    def predicted(index, growth):
+        return tried[0][1] * (ladder[index][1] / ladder[0][1]) ** growth
+
     if not fits(0):
         return ladder[0], tried[0][2]
-    share, smallest = tried[0][1], ladder[0][1]
-    index = max(
-        i for i, (_, size) in enumerate(ladder) if share * (size / smallest) ** GROWTH <= room
-    )
-    if fits(index):
-        while index + 1 < len(ladder) and fits(index + 1):
-            index += 1
-    else:
+    index = max(i for i in range(len(ladder)) if predicted(i, GROWTH) <= room)
+    if not fits(index):
         while not fits(index):
             index -= 1
+        return ladder[index], tried[index][2]
+    while index + 1 < len(ladder):
+        growth = GROWTH
+        if index:  # the growth these two layouts show
+            growth = math.log(tried[index][1] / tried[0][1]) / math.log(
+                ladder[index][1] / ladder[0][1]
+            )
+        if predicted(index + 1, growth) > room or not fits(index + 1):
+            break
+        index += 1
     return ladder[index], tried[index][2]
