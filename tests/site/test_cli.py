@@ -75,7 +75,11 @@ def test_serve_rebuilds_when_a_page_is_saved_and_says_so_in_one_line(tmp_path, m
     )  # fmt: skip
     thread.start()
     try:
-        url = wait_for(lambda: servers and f"http://127.0.0.1:{servers[0].server_address[1]}/")
+        # The first build makes the cards' PDFs, each laid out at a few sizes: a minute or more
+        # on a busy machine. This test is about the rebuild, not the build's speed.
+        url = wait_for(
+            lambda: servers and f"http://127.0.0.1:{servers[0].server_address[1]}/", seconds=300
+        )
         page = url + "about/changelog.html"
         wait_for(lambda: fetch(page), seconds=300)
         assert "A sentence saved just now." not in fetch(page)
