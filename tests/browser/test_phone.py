@@ -120,18 +120,15 @@ def cardiff(welsh_build):
         yield url
 
 
-@pytest.mark.parametrize("width, languages", [(375, LANGUAGES), (320, [""])])
-def test_the_directory_shows_its_first_service_on_the_first_screen(
-    browser, cardiff, width, languages
-):
-    """Opened plainly or from a topic link: on a 375 x 812 phone, in English and Welsh, the
-    whole of the first service's name is on the first screen (below the urgent contacts); at
-    320 px in English its top is. (At 320 px in Welsh the longer words and the page's
-    not-yet-translated notice put it about 40 px lower.) The filters are closed, their
-    summary saying what is filtered."""
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_directory_shows_its_first_service_on_the_first_screen(browser, cardiff, width):
+    """Opened plainly or from a topic link, in English and Welsh: on a 375 x 812 phone the
+    whole of the first service's name is on the first screen (below the urgent contacts); on
+    a 320 px one its top is, Welsh's longer words and its not-yet-translated notice included.
+    The filters are closed, their summary saying what is filtered; nothing scrolls sideways."""
     context = browser.new_context(viewport={"width": width, "height": SCREEN})
     page = context.new_page()
-    for language in languages:
+    for language in LANGUAGES:
         for query in ("", "?topic=bonding-and-attachment"):
             page.goto(cardiff + language + "directory/index.html" + query)
             name = page.evaluate(
@@ -147,6 +144,107 @@ def test_the_directory_shows_its_first_service_on_the_first_screen(
             assert not page.is_visible("form.directory-filters"), where
             summary = page.inner_text("details.directory-filter-box > summary")
             assert (":" in summary) is bool(query), (where, summary)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, where
+    context.close()
+
+
+def directory_links(out):
+    """Every filtered view of the directory that a page of the site links to."""
+    queries = set()
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        queries.update(re.findall(r'href="[./]*directory/index\.html(\?[^"#]+)"', text))
+    return sorted(q.replace("&amp;", "&") for q in queries)
+
+
+def lines_of(page, selector):
+    """How many lines the text of the first element matching ``selector`` takes."""
+    return page.evaluate(
+        """s => { const r = document.createRange();
+             r.selectNodeContents(document.querySelector(s));
+             return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size; }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_a_filtered_views_summary_takes_at_most_two_lines(browser, example_builds, example, width):
+    """Arriving from any link into the directory, the closed filters say what is filtered in
+    a line or two, not a narrow three-line box beside the count."""
+    result, out = example_builds[example]
+    assert result.returncode == 0, result.stderr
+    queries = directory_links(out)
+    assert queries, "the example's pages link to filtered views"
+    context = browser.new_context(viewport={"width": width, "height": SCREEN})
+    page = context.new_page()
+    with serving(out) as url:
+        for query in queries:
+            page.goto(url + "directory/index.html" + query)
+            summary = "details.directory-filter-box > summary"
+            assert re.match(r"^Filters: \w[\w ]*: .+$", page.inner_text(summary)), query
+            assert lines_of(page, summary) <= 2, (query, page.inner_text(summary))
+            box = page.locator(summary).bounding_box()
+            line = page.evaluate(
+                f"parseFloat(getComputedStyle(document.querySelector('{summary}')).lineHeight)"
+            )
+            assert box["height"] <= 2 * line + 16, (query, box, line)
+    context.close()
+
+
+BROKEN_WORDS = r"""() => {
+  // Each word of a contact link (a host, an address, a number) that fits its line box whole
+  // but is broken across lines. Sphinx splits an email address into spans at "@" and dots,
+  // so a word is followed across text nodes.
+  const broken = [];
+  const links = document.querySelectorAll(
+    'article[data-service] .service-links a, .area-contact-line a, .area-contact .contact-links a');
+  for (const a of links) {
+    if (!a.offsetParent) continue;
+    const block = a.closest('p');
+    const style = getComputedStyle(block);
+    const room = block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const chars = [];
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode()); ) for (let i = 0; i < n.length; i++) chars.push([n, i]);
+    let word = [];
+    const check = () => {
+      if (!word.length) return;
+      const tops = new Set(), text = word.map(([n, i]) => n.data[i]).join('');
+      let width = 0;
+      for (const [n, i] of word) {
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        const rect = r.getBoundingClientRect();
+        if (rect.width) { tops.add(Math.round(rect.top)); width += rect.width; }
+      }
+      if (tops.size > 1 && width <= room) broken.push([text, a.textContent, Math.round(width), room]);
+      word = [];
+    };
+    for (const c of chars) { if (/\s/.test(c[0].data[c[1]])) check(); else word.push(c); }
+    check();
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 480])
+def test_contact_links_break_only_where_a_word_cannot_fit(browser, cardiff, width):
+    """A website's host, an email address or a number beside its link is never broken at a
+    dot (or anywhere) when it fits its line whole: "cardifffamilies.co.uk" on one line, not
+    "cardifffamilies.co." and "uk"; an address on one line after "Email"."""
+    context = browser.new_context(viewport={"width": width, "height": SCREEN})
+    page = context.new_page()
+    checked = 0
+    for language in LANGUAGES:
+        for path in ("directory/index.html", "framework/step-3.html"):
+            page.goto(cardiff + language + path)
+            page.evaluate(
+                "document.querySelectorAll('article[data-service]')"
+                ".forEach(e => e.style.contentVisibility = 'visible')"
+            )
+            assert page.evaluate(BROKEN_WORDS) == [], (language, path)
+            checked += page.locator("article[data-service] .service-links a[href^='http']").count()
+    assert checked, "the example's entries show websites"
     context.close()
 
 

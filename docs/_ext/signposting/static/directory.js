@@ -94,6 +94,7 @@
     if (summary) {
       var what = describe(chosen, words);
       summary.textContent = what ? count.dataset.filtered.replace("{what}", what) : count.dataset.summary;
+      box.classList.toggle("directory-filtered", Boolean(what));
     }
     reveal(changes);
   }
