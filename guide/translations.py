@@ -12,6 +12,7 @@ Quoted wording is never offered for translation (``{wording}`` marks it untransl
 
 import itertools
 import json
+import os
 import runpy
 import shutil
 import subprocess
@@ -153,6 +154,22 @@ def write_pot(catalog, path):
         write_po(handle, catalog, omit_header=False, sort_output=True, width=76)
 
 
+def from_root(pot):
+    """Each page's catalogue names its source as ``docs/...md:line``, as the interface's do,
+    not relative to wherever the extraction was built (``../../../home/.../docs``), so the
+    catalogues read the same from any checkout."""
+    for path in sorted(pot.rglob("*.pot")):
+        with open(path, "rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            message.locations = [
+                (Path(os.path.relpath(pot / where, ROOT)).as_posix(), line)
+                for where, line in message.locations
+            ]
+        with open(path, "wb") as handle:  # in the page's order, as Sphinx wrote it
+            write_po(handle, catalog, omit_header=False, width=76)
+
+
 def run(args):
     from sphinx_intl.basic import update
 
@@ -166,6 +183,7 @@ def run(args):
     if subprocess.run([*base, "-b", "html", str(DOCS), str(html)]).returncode != 0:
         print("translations: the site did not build; nothing was written.", file=sys.stderr)
         return 1
+    from_root(pot)
     for name in EXTENSIONS:
         if (EXT / name).is_dir():
             write_pot(extension_catalog(name), pot / f"{name}.pot")

@@ -16,6 +16,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 from helpers import ROOT, visible_text
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.site
 
@@ -332,6 +333,31 @@ def test_the_levels_are_named_alike_on_the_card_the_directory_and_step_3(welsh_b
             shown = [text for lang, text in headings if text in names]
             assert shown[:3] == names, (folder, page, headings)
             assert not any(lang for lang, text in headings if text in names), (folder, page)
+
+
+def test_the_prompts_card_names_the_levels_as_the_directory_does(welsh_build):
+    """On the prompts card, web and PDF, each level is named exactly as the directory of the
+    same language names it; the Welsh card names no level in English."""
+    out, _ = welsh_build
+    levels = {}
+    for folder in ("cy/", ""):
+        directory = (out / folder / "directory/index.html").read_text(encoding="utf-8")
+        levels[folder] = re.findall(
+            r'<section class="directory-group" id="tier-[a-z-]+">\s*<h2>([^<]*)<a', directory
+        )
+        assert len(levels[folder]) == 3, (folder, levels[folder])
+    assert levels["cy/"] != levels[""]
+    for folder, names in levels.items():
+        card = out / folder / "quick-reference/prompts-at-a-glance.html"
+        labels = re.findall(r"<p( lang=\"en\")?><strong>([^<]*)</strong></p>", card.read_text())
+        shown = [(lang, text) for lang, text in labels if text in levels[""] + levels["cy/"]]
+        assert shown == [("", name) for name in names], (folder, labels)
+        pdf = out / folder / "quick-reference/prompts-at-a-glance-cardiff.pdf"
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+        for name in names:
+            assert name in text, (folder, name)
+        if folder == "cy/":
+            assert not [name for name in levels[""] if name in text], text
 
 
 def test_catalogues_are_not_searched_as_pages(welsh_build):

@@ -364,9 +364,9 @@ class LevelRole(SphinxRole):
                 subtype="level",
             )
             return [nodes.Text(self.text)], []
+        # Both languages in every build: a heading or label made only of levels is then the
+        # extension's words, never offered to translators (its message could only be the role).
         words = Words(self.config.language)
-        if not words.welsh:
-            return [nodes.Text(TIERS[key])], []
         return [bilingual([nodes.Text(words.tr(TIERS[key]))], [nodes.Text(TIERS[key])])], []
 
 
