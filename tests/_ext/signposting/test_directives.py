@@ -208,3 +208,23 @@ def test_the_directory_keeps_ids_until_it_is_written(app):
     html = page(app, "directory/index.html")
     assert re.findall(r'<article class="service"[^>]*data-service="([^"]+)"', html) == kept
     assert "directory_entries" not in html and html.count('<details class="service-more">') == 4
+
+
+@pytest.mark.sphinx("html", testroot="signposting")
+def test_a_level_is_named_as_the_directory_names_it(app):
+    app.build()
+    html = page(app, "step-3.html")
+    assert "<p><strong>Getting help</strong></p>" in html
+    assert "<p>Getting help: open access or universal support.</p>" in html
+
+
+@pytest.mark.sphinx("gettext", testroot="signposting", srcdir="signposting-gettext")
+def test_a_label_made_only_of_levels_is_not_offered_to_translators(app):
+    """Its message could only be the role, which a translator cannot translate: the level's
+    Welsh comes from the directory's catalogue. A sentence around a level is offered."""
+    app.build()
+    messages = re.findall(r'^msgid "(.+)"$', page(app, "step-3.pot"), re.M)
+    assert "{level}`help`: open access or universal support." in messages
+    assert not [
+        m for m in messages if "{level}" in m and not re.sub(r"[*\s]|\{level}`[^`]*`", "", m)
+    ]
