@@ -10,12 +10,11 @@ shows every warning again instead of passing over the pages that caused them.
 import os
 import shutil
 import stat
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from . import DOCS, ROOT
+from . import DOCS, ROOT, children
 
 NAME = "build"
 HELP = (
@@ -56,22 +55,17 @@ def profile_path(profile):
 
 
 def sphinx(profile, out, doctrees, options=(), env=None, capture=False, output="normal"):
-    """Sphinx in a child process; returns its status, or with ``capture`` (status, output).
-    It says only our extensions' summary lines (``output`` "normal"), nothing but warnings
-    ("quiet"), or its own log as well ("verbose")."""
+    """Sphinx in a child process (``children.py``); returns its status, or with ``capture``
+    (status, output). It says only our extensions' summary lines (``output`` "normal"),
+    nothing but warnings ("quiet"), or its own log as well ("verbose")."""
     loud = ["-v"] if output == "verbose" else ["-q"]
-    command = [
-        sys.executable, "-m", "sphinx", "-W", "-n", "--keep-going", *loud,
+    argv = [
+        "-W", "-n", "--keep-going", *loud,
         "-c", str(ROOT), "-d", str(doctrees), "-D", f"local_profile={profile_path(profile)}",
         *options, str(DOCS), str(out),
     ]  # fmt: skip
-    if not capture:
-        stdout = subprocess.DEVNULL if output == "quiet" else None
-        return subprocess.run(command, env=env, stdout=stdout).returncode
-    result = subprocess.run(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    return result.returncode, result.stdout
+    mode = "capture" if capture else "quiet" if output == "quiet" else "inherit"
+    return children.sphinx(argv, env, mode)
 
 
 LANGUAGES = {"en": "English", "cy": "Welsh"}
