@@ -174,10 +174,18 @@ def unsafe_svg(text):
 
 
 def json_listing(data, key):
-    """``data`` as JSON text, its list ``data[key]`` (the last key) one item to a line.
-    json's C encoder writes it: indenting falls back to the pure-Python encoder, minutes at
-    10,000 services. Still one line for each item to read and compare."""
+    """``data`` as JSON text, its list ``data[key]`` (the last key) one item to a line."""
+    return "".join(json_chunks(data, key))
+
+
+def json_chunks(data, key):
+    """``data`` as JSON text in pieces, its list ``data[key]`` (the last key; any iterable)
+    one item to a line, each item encoded only as its line is reached, so a writer holds one
+    at a time. json's C encoder writes it: indenting falls back to the pure-Python encoder,
+    minutes at 10,000 services. Still one line for each item to read and compare."""
     head = {k: v for k, v in data.items() if k != key}
     opening = json.dumps(head, ensure_ascii=False)[:-1]
-    items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data[key])
-    return f"{opening}{', ' if head else ''}{json.dumps(key)}: [\n{items}\n]}}\n"
+    yield f"{opening}{', ' if head else ''}{json.dumps(key)}: [\n"
+    for number, item in enumerate(data[key]):
+        yield (",\n" if number else "") + json.dumps(item, ensure_ascii=False)
+    yield "\n]}\n"

@@ -122,32 +122,49 @@ def service_object(service):
 
 
 def services_page(services):
-    """An HSDS 3.0 ``GET /services`` response holding every service on one page."""
-    contents = [service_object(s) for s in sorted(services, key=lambda s: s.id)]
+    """An HSDS 3.0 ``GET /services`` response holding every service on one page; its
+    ``contents`` made one service object at a time as they are written (``write_json``)."""
+    ordered = sorted(services, key=lambda s: s.id)
     return {
-        "total_items": len(contents),
+        "total_items": len(ordered),
         "total_pages": 1,
         "page_number": 1,
-        "size": len(contents),
+        "size": len(ordered),
         "first_page": True,
         "last_page": True,
-        "empty": not contents,
-        "contents": contents,
+        "empty": not ordered,
+        "contents": (service_object(s) for s in ordered),
     }
 
 
-def json_text(data, listed):
+def json_chunks(data, listed):
     """JSON in which no text can be taken for markup: ``<``, ``>`` and ``&`` (which JSON has
     only inside strings) are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, so a page
     that embeds the file, or a reader that sniffs it as HTML, sees text; JSON readers read the
     same characters back. The list ``data[listed]`` is one item to a line
-    (``files.json_listing``)."""
-    text = files.json_listing(data, listed)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    (``files.json_chunks``), in pieces."""
+    for chunk in files.json_chunks(data, listed):
+        yield chunk.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_text(data, listed):
+    return "".join(json_chunks(data, listed))
+
+
+def write_json(path, data, listed):
+    """``json_text`` written as it is made: an export of 10,000 services (90 MB) is never
+    whole in memory, as text or as objects."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.writelines(json_chunks(data, listed))
 
 
 def dump(services):
     return json_text(services_page(services), "contents")
+
+
+def write(path, services):
+    """``services.hsds.json``: ``dump``, written as it is made."""
+    write_json(path, services_page(services), "contents")
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -497,21 +497,30 @@ def fill_entries(app, doctree, convert=None):
     placeholders = list(doctree.findall(directory_entries))
     if not placeholders:
         return
-    directory = app.env.signposting
-    by_id = {s.id: s for s in directory.services}
-    words = Words(app.config.language)
+    make = entry_maker(app.env, app.config.language)
+    convert = convert or (lambda entry: entry)
     for node in placeholders:
-        entries = []
-        for sid in node["services"]:
-            entry = service_entry(
-                by_id[sid],
-                words,
-                review_months=directory.review_after_months,
-                example=directory.example,
-            )
-            generated(entry)  # the profile's words: never offered to translators
-            entries.append(convert(entry) if convert else entry)
-        node.replace_self(entries)
+        node.replace_self([convert(make(sid)) for sid in node["services"]])  # each made, then kept
+
+
+def entry_maker(env, language):
+    """``make(id)``: that service's whole directory entry, in the build's language, from this
+    build's directory."""
+    directory = env.signposting
+    by_id = {s.id: s for s in directory.services}
+    words = Words(language)
+
+    def make(sid):
+        entry = service_entry(
+            by_id[sid],
+            words,
+            review_months=directory.review_after_months,
+            example=directory.example,
+        )
+        generated(entry)  # the profile's words: never offered to translators
+        return entry
+
+    return make
 
 
 def resolve_links(app, doctree, docname):

@@ -6,7 +6,7 @@ from profiledata import schema
 from profiledata.fields import language_name
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .directives import directory_entries, directory_filters, fill_entries
+from .directives import directory_entries, directory_filters, entry_maker, fill_entries
 from .render import Words, _, ngettext
 
 
@@ -55,9 +55,38 @@ def as_html(box):
     return entry
 
 
+class directory_service(nodes.General, nodes.Element):  # noqa: N801
+    """A directory entry in an HTML build: its service's id, and its words as one text for
+    the search index; its nodes are made again, one entry at a time, only as it is written
+    (``visit_directory_service``), so the page never holds 10,000 entries of sixty nodes."""
+
+
+def compact(entry):
+    """An entry as its ``directory_service``: the id, the classes pages look for, and its
+    texts, apart, as the search index would read them from the entry's nodes."""
+    return directory_service(
+        "",
+        nodes.Text(" ".join(text.astext() for text in entry.findall(nodes.Text))),
+        service=entry["service_filters"]["service"],
+        classes=list(entry["classes"]),
+    )
+
+
 def fill_directory(app, doctree, docname):
-    """The directory's entries, as HTML nodes for HTML builds."""
-    fill_entries(app, doctree, as_html if app.builder.format == "html" else None)
+    """The directory's entries: HTML builds keep each as its id and words until it is
+    written; other builders get the entries' nodes, readable by every builder."""
+    fill_entries(app, doctree, compact if app.builder.format == "html" else None)
+
+
+def visit_directory_service(self, node):
+    """Make the entry's nodes (``render.service_entry``, as the HTML post-transform would
+    leave them) and write them with this translator, so the HTML is what they always made;
+    they are dropped as soon as they are written."""
+    make = getattr(self, "_directory_entry", None)
+    if make is None:
+        make = self._directory_entry = entry_maker(self.builder.env, self.builder.config.language)
+    as_html(make(node["service"])).walkabout(self)
+    raise nodes.SkipNode
 
 
 def replace(boxes, make):
@@ -179,6 +208,7 @@ def skip(self, node):
 def setup_nodes(app):
     app.add_node(service_entry, html=(visit_service, depart_service))
     app.add_node(service_more, html=(visit_more, depart_more))
+    app.add_node(directory_service, html=(visit_directory_service, None))
     app.add_node(
         directory_filters,
         html=(visit_filters, None),

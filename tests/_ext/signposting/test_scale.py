@@ -12,8 +12,9 @@ from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
-from profile_helpers import BASE, yaml_for
+from profile_helpers import BASE, TODAY, yaml_for
 from profiledata import files, hsds, schema, services
+from profiledata.profile import load_profile
 from signposting.html import ServiceHTMLTransform, service_entry, service_more
 
 from guide import mapping
@@ -70,6 +71,24 @@ def test_the_exports_are_json_one_item_to_a_line():
     lines = text.splitlines()
     assert len(lines) == 2 + 3 and lines[1] == '{"name": "<script>"},'
     assert json.loads(files.json_listing({"contents": []}, "contents")) == {"contents": []}
+
+
+def test_the_exports_are_written_one_service_at_a_time(profile, tmp_path, monkeypatch):
+    """10,000 services make a 90 MB export: each service object is made as its line is
+    written, never all at once (nor the whole text), and the file is ``dump``'s text."""
+    folder = profile(yaml=yaml_for([dict(BASE, id=f"s-{n:03d}") for n in range(30)]))
+    many = load_profile(folder, on=TODAY).services
+    made = []
+    service_object = hsds.service_object
+    monkeypatch.setattr(hsds, "service_object", lambda s: made.append(s) or service_object(s))
+    page = hsds.services_page(many)
+    assert made == [] and page["total_items"] == 30
+    written = [len(made) for _chunk in hsds.json_chunks(page, "contents")]
+    assert written == [0, *range(1, 31), 30], "each object written as soon as it is made"
+    monkeypatch.undo()
+    hsds.write(tmp_path / "out.json", many)
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == hsds.dump(many)
+    assert len(json.loads(hsds.dump(many))["contents"]) == 30
 
 
 def test_a_term_is_made_once_and_ids_stay_uuid5():
