@@ -33,6 +33,7 @@ LAYERS = {
     "extension": "Sphinx on a small root in tests/roots, or stopping at a bad profile (make test-fast)",
     "site": "builds the whole site, or reads a built one (make test)",
     "browser": "drives Debian's Chromium through Playwright (make test)",
+    "scale": "thousands of services through the import or the build (make test)",
     "lock": "installs the lock files into a fresh virtual environment (make test)",
 }
 

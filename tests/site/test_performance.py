@@ -1,17 +1,17 @@
 """Counts, not timings (ARCHITECTURE.md, "Budgets"): what a one-page edit re-reads, how many bytes of our own
-JavaScript and CSS a reader downloads, what every page type weighs with all it loads, and that
-5,000 services build."""
+JavaScript and CSS a reader downloads, and what every page type weighs with all it loads.
+(That thousands of services build is ``test_scale.py``.)"""
 
 import gzip
 import re
 import sys
 
 import pytest
-from helpers import DOCS, EXAMPLES, ROOT, sphinx_build
+from helpers import EXAMPLES, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import BUDGET, OWN, PAGE_TYPES, make_profile, static_weight  # noqa: E402
+from bench import BUDGET, OWN, PAGE_TYPES, static_weight  # noqa: E402
 
 STATIC = [ROOT / "docs/_ext/theme/practice-guide/static", ROOT / "docs/_ext/checklist/static",
           ROOT / "docs/_ext/signposting/static", ROOT / "docs/_ext/attribution/static",
@@ -86,14 +86,3 @@ def test_pages_load_only_the_files_they_use(site):
         assert "sphinx-design.min.css" not in files, page
     assert any("copybutton.js" in static_weight(site, p.relative_to(site))["files"] for p in pages)
     assert not (site / "_static" / "sphinx-design.min.css").exists()
-
-
-@pytest.mark.site
-def test_a_profile_of_5000_services_builds(tmp_path):
-    profile = tmp_path / "profile"
-    make_profile(profile, 5000)
-    out = tmp_path / "out"
-    result = sphinx_build(DOCS, out, "-W", "-D", f"local_profile={profile}", confdir=ROOT)
-    assert result.returncode == 0, result.stderr
-    directory = (out / "directory" / "index.html").read_text(encoding="utf-8")
-    assert directory.count('<article class="service"') == 5000
