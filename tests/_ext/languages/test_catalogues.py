@@ -6,6 +6,8 @@ import pytest
 from babel.messages.pofile import read_po
 from helpers import ROOT
 
+from guide import translations
+
 pytestmark = pytest.mark.unit
 
 LOCALES = ROOT / "locales/cy/LC_MESSAGES"
@@ -40,3 +42,19 @@ def test_each_message_can_be_translated_and_is_translated_once(path):
             )
     text = path.read_text(encoding="utf-8")
     assert "#: ../" not in text, "a message names its source from the repository's root"
+
+
+@pytest.mark.parametrize("name", translations.EXTENSIONS)
+def test_every_word_the_extensions_show_has_its_welsh(name):
+    """Each message an extension's code or the declaration shows (what ``make translations``
+    extracts) is translated in its Welsh catalogue: a new field's label with no Welsh would
+    show in English on every Welsh page (the labels of the fields from real feeds had none)."""
+    catalogue = {m.id: m for m in messages(LOCALES / f"{name}.po")}
+    lacking = []
+    for message in translations.extension_catalog(name):
+        found = catalogue.get(message.id)
+        strings = () if found is None else found.string
+        strings = (strings,) if isinstance(strings, str) else strings
+        if message.id and (found is None or found.fuzzy or not all(strings)):
+            lacking.append(message.id)
+    assert lacking == []

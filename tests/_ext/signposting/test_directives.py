@@ -7,6 +7,7 @@ from html import unescape
 from urllib.parse import unquote
 
 import pytest
+from helpers import ROOT
 
 pytestmark = pytest.mark.extension
 
@@ -258,3 +259,56 @@ def test_the_directory_makes_each_entry_only_as_it_writes_it(app, monkeypatch):
     app.build(force_all=True)
     assert (page(app, "directory/index.html"), page(app, "searchindex.js")) == compact
     assert compact[0].count('<article class="service"') == 4
+
+
+NEW_FIELDS = """- id: fed-service
+  name: Baby massage
+  organisation: Testshire Family Hubs
+  tier: help
+  summary: Baby massage for parents and babies.
+  stages: [first-year]
+  access: [self-referral]
+  alert: Closed in August.
+  eligibility_description: Parents of babies under one.
+  application_process: Ring to book a place.
+  fees_description: £2 a session.
+  interpretation_services: British Sign Language on request.
+  phone: "0113 843 0841"
+  phone_description: Bookings
+  phone_2: "0113 843 0842"
+  phone_2_description: Helpline
+  phone_3: "0113 843 0843"
+  organisation_website: https://testshire.example.org/
+  address: Family Hub, High Street
+  address_2: Library, Park Road
+  address_3: Church hall, Mill Lane
+  last_reviewed: 2026-09-01
+"""
+
+
+def test_in_welsh_the_fields_from_real_feeds_have_welsh_labels(make_app, rootdir, tmp_path):
+    """The labels of the fields real feeds brought (an alert, who can use it, how to apply,
+    fees, interpreting, the extra phones and addresses, the organisation's website) are in
+    Welsh on a Welsh page, never the English label, and never marked as English."""
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-signposting", src)
+    services = src / "profile" / "services.yaml"
+    services.write_text(services.read_text() + NEW_FIELDS, encoding="utf-8")
+    catalogues = [str(ROOT / "locales")]  # the guide's own Welsh catalogues
+    app = make_app("html", srcdir=src, confoverrides={"language": "cy", "locale_dirs": catalogues})
+    app.build()
+    html = page(app, "directory/index.html")
+    entry = html[html.index('data-service="fed-service"') :].split("</article>")[0]
+    assert '<strong>Sylwch: </strong><span lang="en">Closed in August.</span>' in entry
+    labels = re.findall(r'<dt class="field-(?:odd|even)">([^<]+)<', entry)
+    for welsh in ["Pwy all ei ddefnyddio", "Sut i wneud cais", "Ffioedd", "Cyfieithu ar y pryd"]:
+        assert welsh in labels
+    assert labels.count("Cyfeiriad") == 3, labels
+    assert "(gwefan y sefydliad)</a>" in entry
+    assert entry.count('href="tel:') == 3 and "Ffonio 0113 843 0842" in entry
+    shown = unescape(re.sub(r"<[^>]+>", " ", html))
+    for english in ["Please note", "Who can use it", "How to apply", "Fees", "Interpreting",
+                    "organisation's website", "Address", "Phone"]:  # fmt: skip
+        assert english not in shown, english
+    marked = " ".join(re.findall(r'lang="en"[^>]*>([^<]*)', html))
+    assert not re.search(r"Sylwch|Pwy all|Sut i wneud|Ffioedd|Cyfieithu|gwefan y", marked)
