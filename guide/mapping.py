@@ -222,17 +222,14 @@ def outpost(obj):
 
 def prepare(obj, format):
     """The service in the HSDS 3.0 shape ``read_service`` reads: ORUK 1 (and Outpost's ORUK
-    1) converted, and schedules that give only days and hours given a description."""
+    1) converted. Schedules stay as the feed gave them: reading them (``Schedule``) takes each
+    one's description, or its days and hours, and joins them."""
     if format == "oruk-1":
         shaped = outpost(obj)
         result = hsds.from_oruk1(shaped)
         if "_access" in shaped:
             result["_access"] = shaped["_access"]
         return result
-    schedules = hsds.objects_in(obj.get("schedules"))
-    if schedules and not schedules[0].get("description"):
-        described = "; ".join(str(t) for s in schedules if (t := hsds.schedule_text(s)))
-        return dict(obj, schedules=[{"description": described}] if described else [])
     return obj
 
 

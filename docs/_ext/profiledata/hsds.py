@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 
 from . import files, schema
-from .openreferral import NAMESPACE, SCHEDULE, found_at, place, uid  # noqa: F401 (NAMESPACE: hsds.NAMESPACE for the README)
+from .openreferral import NAMESPACE, found_at, place, uid  # noqa: F401 (NAMESPACE: hsds.NAMESPACE for the README)
 
 TAXONOMY_PREFIX = "parent-infant-guide-"
 WELSH_TAXONOMY = TAXONOMY_PREFIX + "welsh"
@@ -268,8 +268,3 @@ def first(items):
     """The first object of a JSON list, or an empty one."""
     found = objects_in(items)
     return found[0] if found else {}
-
-
-def schedule_text(schedule):
-    """A schedule's own description, or its days and hours (``TU 10:00 to 12:00``)."""
-    return SCHEDULE.get(schedule, lambda value: value)
