@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from feeds_server import FeedServer  # noqa: E402 (the tests' loopback feed server)
-from helpers import serving  # noqa: E402 (the tests' small static server)
+from helpers import import_profile, serving  # noqa: E402 (the tests' static server, profile)
 
 # Every page type: the home page, every framework page (observation is the checklist page),
 # a profession page, the directory and a card.
@@ -298,21 +298,8 @@ def make_profile(folder, count):
     )
 
 
-FEED_PROFILE = """[area]
-name = "Benchshire feed"
-nation = "england"
-
-[directory]
-sources = ["imported.yaml"]
-include_national = false
-
-[import]
-url = "{url}"
-format = "hsds-3"
-snapshot = "imported.yaml"
-default_tier = "help"
-default_access = ["self-referral"]
-
+# The feed's terms mapped as a council would map its own (the tests' profile, helpers.py).
+FEED_TERMS = """
 [import.topics]
 "t-play" = "play-and-communication"
 "t-feed" = "bonding-and-attachment"
@@ -382,7 +369,8 @@ def bench_feed(work, count):
     with FeedServer(max_requests=count * 2 + 1000) as server:
         url = server.add("feed", make_feed(count), shape="hsds-3")
         profile.mkdir(parents=True, exist_ok=True)
-        (profile / "profile.toml").write_text(FEED_PROFILE.format(url=url), encoding="utf-8")
+        toml = import_profile(f'url = "{url}"', area="Benchshire feed", extra=FEED_TERMS)
+        (profile / "profile.toml").write_text(toml, encoding="utf-8")
         imported = guide("import", "--profile", str(profile))
         requests = len(server.asked)
     snapshot = profile / "imported.yaml"

@@ -12,7 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
 
 from feeds_server import feeds_serving  # noqa: E402
-from helpers import EXAMPLES, ROOT, guide_build, serving  # noqa: E402
+from helpers import EXAMPLES, ROOT, guide_build, loopback_only, serving  # noqa: E402
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -183,6 +183,13 @@ def server(site):
     """The whole site, served."""
     with serving(site) as url:
         yield url
+
+
+@pytest.fixture
+def connections(monkeypatch):
+    """Every address this process connects to; anything but 127.0.0.1 fails the test before
+    a packet is sent (``helpers.loopback_only``). Every import test that fetches uses it."""
+    return loopback_only(monkeypatch)
 
 
 @pytest.fixture

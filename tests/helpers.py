@@ -4,6 +4,7 @@ import contextlib
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -43,6 +44,44 @@ def guide_build(profile, builddir, *options):
     command = [sys.executable, "-m", "guide", "build", "--profile", str(profile),
                "--builddir", str(builddir), *options]  # fmt: skip
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+
+
+def import_profile(source, *, format="hsds-3", area="Exampleton", extra=""):
+    """``profile.toml`` for an area whose directory is what its ``[import]`` writes: ``source``
+    is the ``url = ...`` or ``file = ...`` line; ``extra``, more lines for ``[import]`` or
+    more tables (``[import.topics]``...)."""
+    return f"""[area]
+name = "{area}"
+nation = "england"
+
+[directory]
+sources = ["imported.yaml"]
+include_national = false
+
+[import]
+{source}
+format = "{format}"
+snapshot = "imported.yaml"
+default_tier = "help"
+default_access = ["self-referral"]
+{extra}
+"""
+
+
+def loopback_only(monkeypatch):
+    """Watch every connection made in this process (``socket.create_connection``, which
+    http.client uses): anything but 127.0.0.1 fails the test before a packet is sent. Returns
+    the list of addresses connected to, in order (the ``connections`` fixture)."""
+    made, real = [], socket.create_connection
+
+    def create_connection(address, *args, **kwargs):
+        made.append(address)
+        if address[0] != "127.0.0.1":
+            raise AssertionError(f"the import tried to connect to {address}")
+        return real(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    return made
 
 
 # The policy an intranet is expected to send (README, "Publishing on your intranet").

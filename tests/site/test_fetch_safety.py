@@ -4,34 +4,17 @@ a server that drips its answer is cut off by the request's deadline and a slow f
 whole import's; the snapshot names where its data came from. Every connection the import
 makes is watched (``connections``): none may go anywhere but 127.0.0.1."""
 
-import socket
 import threading
 import time
 
 import pytest
 import yaml
 from feeds_server import FeedServer, trusting
+from helpers import import_profile
 
 from guide import feed, importer
 
 pytestmark = pytest.mark.unit
-
-PROFILE = """[area]
-name = "Exampleton"
-nation = "england"
-
-[directory]
-sources = ["imported.yaml"]
-include_national = false
-
-[import]
-url = "{url}"
-format = "hsds-3"
-snapshot = "imported.yaml"
-default_tier = "help"
-default_access = ["self-referral"]
-{extra}
-"""
 
 
 def service(sid, name):
@@ -51,22 +34,6 @@ FEED = [service("s1", "Baby song time"), service("s2", "Baby massage"), service(
 
 
 @pytest.fixture
-def connections(monkeypatch):
-    """Every address the import connects to; anything but 127.0.0.1 fails the test before a
-    packet is sent."""
-    made, real = [], socket.create_connection
-
-    def create_connection(address, *args, **kwargs):
-        made.append(address)
-        if address[0] != "127.0.0.1":
-            raise AssertionError(f"the import tried to connect to {address}")
-        return real(address, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "create_connection", create_connection)
-    return made
-
-
-@pytest.fixture
 def server():
     with FeedServer() as running:
         running.add("api", FEED, shape="hsds-3")
@@ -83,7 +50,9 @@ def other():
 
 def profile(folder, url, extra=""):
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "profile.toml").write_text(PROFILE.format(url=url, extra=extra), encoding="utf-8")
+    (folder / "profile.toml").write_text(
+        import_profile(f'url = "{url}"', extra=extra), encoding="utf-8"
+    )
     return folder
 
 
@@ -332,7 +301,8 @@ def test_a_deadline_that_is_not_minutes_is_named_and_nothing_is_fetched(
     folder = profile(tmp_path / "area", server.url("api"), extra=f"deadline = {value}")
     status, _, err = run_import(folder, capsys)
     assert status == 2 and server.asked == [] and connections == []
-    line = next(n for n, text in enumerate(PROFILE.splitlines(), 1) if text == "{extra}")
+    template = import_profile("url = ''", extra="{extra}").splitlines()
+    line = next(n for n, text in enumerate(template, 1) if text == "{extra}")
     assert (
         f"profile.toml:{line}: [import] deadline: must be a whole number of minutes, from 1 to 60"
         in err

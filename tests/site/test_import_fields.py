@@ -10,27 +10,11 @@ from html import unescape
 
 import pytest
 import yaml
-from helpers import sphinx_build
+from helpers import import_profile, sphinx_build
 from profiledata import fields
 from profiledata.openreferral import COST
 
 from guide import feed, importer
-
-PROFILE = """[area]
-name = "Exampleton"
-nation = "england"
-
-[directory]
-sources = ["imported.yaml"]
-include_national = false
-
-[import]
-file = "feed.json"
-format = "hsds-3"
-snapshot = "imported.yaml"
-default_tier = "help"
-default_access = ["self-referral"]
-"""
 
 FULL = {
     "id": "full-1",
@@ -64,7 +48,7 @@ FULL = {
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory, rootdir):
     folder = tmp_path_factory.mktemp("area")
-    (folder / "profile.toml").write_text(PROFILE, encoding="utf-8")
+    (folder / "profile.toml").write_text(import_profile('file = "feed.json"'), encoding="utf-8")
     (folder / "feed.json").write_text(json.dumps([FULL]), encoding="utf-8")
     assert importer.import_profile(folder, client=feed.Client(backoff=0)) == 0
     (service,) = yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))

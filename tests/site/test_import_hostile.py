@@ -9,29 +9,12 @@ import json
 
 import pytest
 import yaml
-from helpers import sphinx_build
+from helpers import import_profile, sphinx_build
 from profiledata.profile import load_profile
 
 from guide import feed, importer
 
-pytestmark = pytest.mark.extension
-
-PROFILE = """[area]
-name = "Exampleton"
-nation = "england"
-
-[directory]
-sources = ["imported.yaml"]
-include_national = false
-
-[import]
-{source}
-format = "{format}"
-snapshot = "imported.yaml"
-default_tier = "help"
-default_access = ["self-referral"]
-{extra}
-"""
+pytestmark = [pytest.mark.extension, pytest.mark.usefixtures("connections")]  # 127.0.0.1 only
 
 
 def oruk1(sid, name, **extra):
@@ -51,7 +34,7 @@ def run(tmp_path, capsys, *, items=None, url=None, format="oruk-1", extra=""):
     source = f'url = "{url}"' if url else 'file = "feed.json"'
     if items is not None:
         (folder / "feed.json").write_text(json.dumps(items), encoding="utf-8")
-    text = PROFILE.format(source=source, format=format, extra=extra)
+    text = import_profile(source, format=format, extra=extra)
     (folder / "profile.toml").write_text(text, encoding="utf-8")
     status = importer.import_profile(folder, client=feed.Client(backoff=0))
     out, err = capsys.readouterr()
@@ -92,7 +75,7 @@ def test_lone_surrogates_bidi_and_zero_width_are_removed(tmp_path, capsys, rootd
     # JSON's own escapes, as a feed sends a lone surrogate
     (folder / "feed.json").write_text(json.dumps([hostile], ensure_ascii=True), encoding="ascii")
     (folder / "profile.toml").write_text(
-        PROFILE.format(source='file = "feed.json"', format="oruk-1", extra=""), encoding="utf-8"
+        import_profile('file = "feed.json"', format="oruk-1"), encoding="utf-8"
     )
     assert importer.import_profile(folder, client=feed.Client(backoff=0)) == 0
     capsys.readouterr()

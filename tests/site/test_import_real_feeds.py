@@ -13,43 +13,31 @@ from collections import Counter
 import pytest
 import yaml
 from feeds_server import bristol, feeds_serving
-from helpers import ROOT, serving, sphinx_build
+from helpers import ROOT, import_profile, loopback_only, serving, sphinx_build
 
 from guide import feed, importer
 
 pytestmark = pytest.mark.browser
-
-PROFILE = """[area]
-name = "{area}"
-nation = "england"
-
-[directory]
-sources = ["imported.yaml"]
-include_national = false
-
-[import]
-url = "{url}"
-format = "oruk-1"
-snapshot = "imported.yaml"
-default_tier = "help"
-default_access = ["self-referral"]
-{extra}
-"""
 
 
 def imported(tmp_path_factory, name, area, extra=""):
     """Import the shared feed ``name`` into a new profile; (folder, exit status, printed)."""
     folder = tmp_path_factory.mktemp(name)
     with feeds_serving() as server:
-        text = PROFILE.format(area=area, url=server.url(name), extra=extra)
+        text = import_profile(
+            f'url = "{server.url(name)}"', format="oruk-1", area=area, extra=extra
+        )
         (folder / "profile.toml").write_text(text, encoding="utf-8")
         out = io.StringIO()
         stdout, sys.stdout = sys.stdout, out
         try:
-            status = importer.import_profile(folder, client=feed.Client(backoff=0))
+            with pytest.MonkeyPatch.context() as patch:
+                connected = loopback_only(patch)
+                status = importer.import_profile(folder, client=feed.Client(backoff=0))
         finally:
             sys.stdout = stdout
         asked = list(server.asked)
+        assert connected and {host for host, _port in connected} == {"127.0.0.1"}
     return folder, status, out.getvalue(), asked
 
 

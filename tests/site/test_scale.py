@@ -6,7 +6,7 @@ import dataclasses
 import sys
 
 import pytest
-from helpers import DOCS, ROOT, sphinx_build
+from helpers import DOCS, ROOT, import_profile, sphinx_build
 
 from guide import feed, importer
 
@@ -16,20 +16,7 @@ from bench import make_profile  # noqa: E402
 
 pytestmark = pytest.mark.scale
 
-OWN = """[area]
-name = "Exampleton"
-nation = "england"
-
-[directory]
-sources = ["imported.yaml"]
-include_national = false
-
-[import]
-file = "services.hsds.json"
-format = "hsds-3"
-snapshot = "imported.yaml"
-own_export = true
-"""
+OWN = import_profile('file = "services.hsds.json"', extra="own_export = true")
 
 ONE = """- id: baby-group
   name: Baby group
