@@ -366,19 +366,19 @@ def bench_feed(work, count):
     """A ``count``-service feed served on 127.0.0.1: ``make import``, then ``make html`` with
     the snapshot it wrote, each timed with its peak memory."""
     profile = work / f"feed-{count}"
-    with FeedServer(max_requests=count * 2 + 1000) as server:
+    with FeedServer(max_requests=count * 2 + 1000, keep_alive=True) as server:
         url = server.add("feed", make_feed(count), shape="hsds-3")
         profile.mkdir(parents=True, exist_ok=True)
         toml = import_profile(f'url = "{url}"', area="Benchshire feed", extra=FEED_TERMS)
         (profile / "profile.toml").write_text(toml, encoding="utf-8")
         imported = guide("import", "--profile", str(profile))
-        requests = len(server.asked)
+        requests, connections = len(server.asked), server.connections
     snapshot = profile / "imported.yaml"
     built = guide(
         "build", "--profile", str(profile), "--builddir", str(work / f"feed-build-{count}")
     )
     header = snapshot.read_text(encoding="utf-8").split("# Services: ", 1)[1].split(",", 1)[0]
-    return {"services": count, "requests": requests, "taken": header,
+    return {"services": count, "requests": requests, "connections": connections, "taken": header,
             "snapshot_bytes": snapshot.stat().st_size, "import": imported, "build": built}  # fmt: skip
 
 
@@ -581,7 +581,8 @@ def report(data):
     if data.get("feed"):
         feed = data["feed"]
         lines += ["", f"A feed of {feed['services']:,} services on 127.0.0.1 ({feed['requests']:,} "
-                  f"requests), imported, then built (aims: 60 s each, 600 MiB at most)",
+                  f"requests over {feed.get('connections', '?')} connection(s)), imported, then built "
+                  "(aims: 60 s each, 600 MiB at most)",
                   f"  {'':<8}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}"]  # fmt: skip
         for step in ("import", "build"):
             m = feed[step]

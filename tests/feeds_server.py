@@ -89,6 +89,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def handle(self):
+        with self.server_state.lock:
+            self.server_state.connections += 1
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().handle()
 
@@ -125,12 +127,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 class FeedServer:
     """A ThreadingHTTPServer on 127.0.0.1 (any free port) serving ``feeds`` by name; with
-    ``tls``, over https with the tests' own certificate (see ``trusting``)."""
+    ``tls``, over https with the tests' own certificate (see ``trusting``); with
+    ``keep_alive``, HTTP/1.1, each connection kept open for the next request, as most servers
+    do (otherwise HTTP/1.0, one request a connection). ``connections`` counts those opened."""
 
-    def __init__(self, *, max_requests=5000, tls=False):
-        self.feeds, self.routes, self.asked = {}, {}, []
+    def __init__(self, *, max_requests=5000, tls=False, keep_alive=False):
+        self.feeds, self.routes, self.asked, self.connections = {}, {}, [], 0
         self.max_requests, self.lock = max_requests, threading.Lock()
-        handler = type("Handler", (_Handler,), {"server_state": self})
+        protocol = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+        handler = type("Handler", (_Handler,), {"server_state": self, "protocol_version": protocol})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         if tls:

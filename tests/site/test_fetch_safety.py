@@ -307,3 +307,67 @@ def test_a_deadline_that_is_not_minutes_is_named_and_nothing_is_fetched(
         f"profile.toml:{line}: [import] deadline: must be a whole number of minutes, from 1 to 60"
         in err
     )
+
+
+# --- one connection for the whole feed ----------------------------------------------------------
+
+MANY = [service(f"s{n}", f"Baby group {n}") for n in range(1, 121)]
+
+
+@pytest.mark.parametrize("tls", [False, True])
+def test_a_feed_is_read_over_one_kept_connection(tmp_path, connections, capsys, tls):
+    """120 services: 3 pages and 120 services asked for, all over one connection (a redirect
+    within the feed too), where each request once opened its own (a TLS handshake each)."""
+    with FeedServer(keep_alive=True, tls=tls) as kept:
+        base = kept.add("api", MANY, shape="hsds-3")
+        redirect(kept, "/api/services/s3", "/api/moved/s3", status=308)
+        kept.route("/api/moved/s3", (200, MANY[2]))
+        folder = profile(tmp_path / "area", base)
+        used = client(tls=trusting() if tls else None)
+        assert importer.import_profile(folder, client=used) == 0, capsys.readouterr()
+        assert len(kept.asked) == 3 + 120 + 1 and used.requests == 3 + 120
+        assert kept.connections == used.connections == len(connections) == 1
+        assert used.kept == {}, "closed when the feed is read"
+    assert len(yaml.safe_load((folder / "imported.yaml").read_text(encoding="utf-8"))) == 120
+
+
+def test_a_server_that_keeps_no_connection_gets_one_a_request(tmp_path, connections, capsys):
+    with FeedServer() as closing:  # HTTP/1.0: closes after each answer
+        base = closing.add("api", FEED, shape="hsds-3")
+        used = client()
+        assert importer.import_profile(profile(tmp_path / "area", base), client=used) == 0
+        assert closing.connections == used.connections == len(closing.asked) == 1 + 3
+
+
+def test_a_kept_connection_the_server_drops_is_opened_again(tmp_path, connections, capsys):
+    """A server may close an idle connection without saying so: the next request on it is
+    sent again on a new one, once, not taken for a broken feed."""
+
+    def then_drop(handler):
+        handler.answer(200, FEED[1])
+        handler.close_connection = True  # no "Connection: close": the client cannot know
+
+    with FeedServer(keep_alive=True) as dropping:
+        base = dropping.add("api", FEED, shape="hsds-3")
+        dropping.route("/api/services/s2", then_drop)
+        used = client()
+        assert importer.import_profile(profile(tmp_path / "area", base), client=used) == 0
+        assert dropping.asked == ["/api/services?page=1&per_page=50", "/api/services/s1",
+                                  "/api/services/s2", "/api/services/s3"]  # fmt: skip
+        assert dropping.connections == used.connections == 2
+
+
+def test_through_a_proxy_the_environment_names_each_request_goes_to_it(
+    tmp_path, server, connections, capsys, monkeypatch
+):
+    """Where ``http_proxy`` names a proxy (here one more server on 127.0.0.1, which knows no
+    feed), the import asks it, as urllib always has, and never the feed's server directly."""
+    with FeedServer() as proxy:
+        monkeypatch.setenv("http_proxy", proxy.origin)
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        base = server.url("api")
+        message = refused(profile(tmp_path / "area", base), capsys)
+        assert message == f"{base}services?page=1&per_page=50 answered HTTP 404 Not Found"
+        assert proxy.asked == [f"{base}services?page=1&per_page=50"] and server.asked == []
+        assert connections == [("127.0.0.1", proxy.port)]
