@@ -142,6 +142,8 @@ def watch(profile, builddir, port, *, host=HOST, interval=1.0, stop=None, output
             print(f"serve: cannot listen on {host} port {port}: {exc.strerror}", file=sys.stderr)
         return 1
     folders = [DOCS, profile_path(profile), ROOT / "locales"]
+    # Before the build: a page saved while it runs is built again at once, not missed.
+    seen = snapshot(folders)
     status = build(profile, builddir, output=output)
     if status != 0 and not out.exists():
         server.server_close()
@@ -152,7 +154,6 @@ def watch(profile, builddir, port, *, host=HOST, interval=1.0, stop=None, output
         output,
         f"serve: the guide is on http://{shown}:{server.server_address[1]}/ (Ctrl+C to stop)",
     )
-    seen = snapshot(folders)
     try:
         while not (stop and stop.is_set()):
             time.sleep(interval)

@@ -1,6 +1,6 @@
 """Counts, not timings (ARCHITECTURE.md, "Budgets"): what a one-page edit re-reads, how many bytes of our own
 JavaScript and CSS a reader downloads, and what every page type weighs with all it loads.
-(That thousands of services build is ``test_scale.py``.)"""
+(That thousands of services build is ``test_at_scale.py``.)"""
 
 import gzip
 import re
