@@ -27,15 +27,12 @@ def run_axe(page, axe_source):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_violations(browser, server, axe_source, path, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_axe_finds_no_violations(scheme_pages, server, axe_source, path, scheme):
+    page = scheme_pages[scheme]
     page.goto(server + path + ("?q=baby" if path == "search.html" else ""))
     if path == "search.html":
         page.wait_for_selector("#search-results ul.search li")
-    violations = run_axe(page, axe_source)
-    context.close()
-    assert violations == []
+    assert run_axe(page, axe_source) == []
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -86,12 +83,11 @@ def test_axe_finds_no_violations_with_example_profiles(
     context = browser.new_context(color_scheme=scheme)
     found = {}
     with serving(out) as url:
+        page = context.new_page()  # one page for the walk: axe-core is compiled once
         for path in EXAMPLE_PAGES:
-            page = context.new_page()
             page.goto(url + path)
             violations = run_axe(page, axe_source)
             if violations:
                 found[path] = violations
-            page.close()
     context.close()
     assert found == {}

@@ -20,13 +20,12 @@ def test_axe_finds_no_violations_on_welsh_pages(browser, welsh_build, axe_source
     context = browser.new_context(color_scheme=scheme)
     found = {}
     with serving(out) as url:
+        page = context.new_page()  # one page for the walk: axe-core is compiled once
         for path in welsh_pages(out):
-            page = context.new_page()
             page.goto(url + "cy/" + path)
             violations = run_axe(page, axe_source)
             if violations:
                 found[path] = violations
-            page.close()
     context.close()
     assert found == {}
 
