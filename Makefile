@@ -100,11 +100,11 @@ browser:
 
 # Every layer, on every core (pytest-xdist); each profile's site is built once per run.
 test: $(VENV)/.installed node_modules/.installed browser
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 # The layers that build no site and start no browser (README, "Tests").
 test-fast: $(VENV)/.installed
-	$(BIN)/python -m pytest -n auto -m "unit or extension" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "unit or extension" $(PYTEST_ARGS)
 
 dist: $(VENV)/.site
 	$(GUIDE) dist $(AREAS) --builddir "$(BUILDDIR)" --dist dist
