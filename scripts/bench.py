@@ -59,6 +59,8 @@ OWN = {
     "directory.js",
     "brand.css",
     "copybutton.js",
+    "copybutton.css",
+    "languages.css",
     "offline.js",
     "localpages.css",
 }

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import time
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
@@ -235,6 +236,44 @@ def test_the_list_names_every_file_of_the_site_with_its_digest(site):
     worker = (site / manifest.WORKER).read_text(encoding="utf-8")
     assert f'var VERSION = "{listed["version"]}";' in worker
     assert manifest.manifest(site) == listed, "the same files give the same list"
+
+
+class _Loads(HTMLParser):
+    """The stylesheets, scripts, images and icons a page names."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        url = attrs.get("href") if tag == "link" else attrs.get("src")
+        if url and (tag in ("script", "img") or tag == "link" and attrs.get("rel") != "search"):
+            self.urls.append(url)
+
+
+@pytest.mark.site
+def test_every_file_a_page_loads_is_kept_offline(site, welsh_build):
+    """Each extension's stylesheet and script loads on only some pages: every one of them, in
+    every language, is in the list, so a page opened offline is styled as it is online."""
+    out, _ = welsh_build
+    for root in (site, out, out / "cy"):
+        listed = json.loads((root / manifest.MANIFEST).read_text(encoding="utf-8"))
+        urls = {entry["url"] for entry in listed["files"]}
+        loaded = set()
+        for page in root.rglob("*.html"):
+            relative = page.relative_to(root).as_posix()
+            if relative.startswith("cy/") and root == out:
+                continue
+            parser = _Loads()
+            parser.feed(page.read_text(encoding="utf-8"))
+            for url in parser.urls:
+                address = urljoin(relative, url.split("?")[0].split("#")[0])
+                if not address.endswith(".html"):
+                    loaded.add(address)
+        assert loaded, root
+        assert loaded <= urls, f"{root}: not kept offline: {sorted(loaded - urls)}"
+    assert {"_static/languages.css", "_static/copybutton.css"} <= loaded
 
 
 @pytest.mark.site

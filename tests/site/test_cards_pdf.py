@@ -127,8 +127,8 @@ def test_the_largest_size_that_fits_is_chosen_in_a_few_layouts():
     sizes = [size for _, size in ladder]
     assert sizes[0] == 11 and sizes == sorted(sizes) and len(set(sizes)) == len(sizes)
     assert all(name == f"card-text-{round(size * 10)}" for name, size in ladder)
-    page = '<html><body class="page-x is-card card-text-120">'
-    assert with_class(page, "card-text-135") == '<html><body class="page-x is-card card-text-135">'
+    page = '<html><body class="is-card card-text-120">'
+    assert with_class(page, "card-text-135") == '<html><body class="is-card card-text-135">'
 
     def layouts(height_at_11):
         tried = []

@@ -6,6 +6,7 @@ matches, with the Clipboard API (or, on a plain-http intranet where that is miss
 browser's copy command). It loads only on pages with words said to a parent, and takes its
 selector and its words from its own ``data-`` attributes, so it runs under the strict
 Content-Security-Policy and speaks the page's language (ARCHITECTURE.md, "Attribution").
+Its stylesheet (``static/copybutton.css``: the button, the room it takes, print) loads with it.
 """
 
 from pathlib import Path
@@ -17,6 +18,7 @@ from .footer import _
 
 STATIC = Path(__file__).parent / "static"
 SCRIPT = "copybutton.js"
+STYLESHEET = "copybutton.css"
 BUILDERS = ("html", "dirhtml")
 
 
@@ -29,10 +31,12 @@ def has_words_to_say(doctree):
     return any(SAY_CLASS in node["classes"] for node in doctree.findall(nodes.block_quote))
 
 
-def add_script(app, pagename, templatename, context, doctree):
-    """Only pages with words said to a parent load the script."""
+def add_assets(app, pagename, templatename, context, doctree):
+    """Only pages with words said to a parent load the script and its stylesheet (before the
+    theme's, 900, as every extension's is)."""
     if app.builder.name not in BUILDERS or doctree is None or not has_words_to_say(doctree):
         return
+    app.add_css_file(STYLESHEET, priority=850)
     words = {
         "data-selector": app.config.copybutton_selector,
         "data-exclude": app.config.copybutton_exclude,
@@ -48,4 +52,4 @@ def setup_copybutton(app):
     app.add_config_value("copybutton_selector", COPYBUTTON_SELECTOR, "html", types=[str])
     app.add_config_value("copybutton_exclude", ".attribution", "html", types=[str])
     app.connect("builder-inited", add_static)
-    app.connect("html-page-context", add_script)
+    app.connect("html-page-context", add_assets)

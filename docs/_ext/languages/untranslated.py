@@ -25,6 +25,8 @@ from .links import language_of
 
 logger = logging.getLogger(__name__)
 ENGLISH = "language-en"
+# The "not yet translated" notice's class, which languages.css styles.
+NOTICE_CLASS = "translation-notice"
 SKIP = (nodes.literal_block, nodes.doctest_block, nodes.raw, nodes.comment)
 
 
@@ -127,7 +129,7 @@ class MarkUntranslated(Transform):
             self.add_notice()
 
     def add_notice(self):
-        notice = nodes.container(classes=["translation-notice"])
+        notice = nodes.container(classes=[NOTICE_CLASS])
         notice += nodes.paragraph(
             "",
             _(
