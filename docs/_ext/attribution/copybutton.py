@@ -33,10 +33,10 @@ def has_words_to_say(doctree):
 
 def add_assets(app, pagename, templatename, context, doctree):
     """Only pages with words said to a parent load the script and its stylesheet (before the
-    theme's, 900, as every extension's is)."""
+    theme's, 900; a priority of its own, as for languages.css)."""
     if app.builder.name not in BUILDERS or doctree is None or not has_words_to_say(doctree):
         return
-    app.add_css_file(STYLESHEET, priority=850)
+    app.add_css_file(STYLESHEET, priority=860)
     words = {
         "data-selector": app.config.copybutton_selector,
         "data-exclude": app.config.copybutton_exclude,

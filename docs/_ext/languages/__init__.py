@@ -32,12 +32,14 @@ def add_static(app):
 
 def add_stylesheet(app, pagename, templatename, context, doctree):
     """Pages with a link to another language or a "not yet translated" notice load the
-    stylesheet (before the theme's, 900, as every extension's is)."""
+    stylesheet: before the theme's (900) and, at a priority of its own, in the same place
+    among the others in every build (Sphinx keeps files of equal priority in the order they
+    were first added, which a second build in one process changes)."""
     noticed = doctree is not None and any(
         untranslated.NOTICE_CLASS in node["classes"] for node in doctree.findall(nodes.container)
     )
     if context.get("language_links") or noticed:
-        app.add_css_file(STYLESHEET, priority=850)
+        app.add_css_file(STYLESHEET, priority=840)
 
 
 def setup(app):
