@@ -3,9 +3,9 @@ strict CSP with no outside request, no sideways scrolling at 320 px, in English 
 search finds them."""
 
 import pytest
-from helpers import STRICT_CSP, serving
+from helpers import serving
 from test_pages import run_axe
-from test_publishing import CLEAN, open_watched, problems
+from test_publishing import walk
 
 pytestmark = pytest.mark.browser
 
@@ -43,19 +43,7 @@ def test_axe_finds_no_violations_on_local_pages(browser, builds, axe_source, pro
 
 @pytest.mark.parametrize("profile", sorted(PAGES))
 def test_local_pages_keep_the_strict_csp_and_reflow_at_320_px(browser, builds, profile):
-    out = built(builds, profile)
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    wide, dirty = [], {}
-    with serving(out, csp=STRICT_CSP) as url:
-        for path in PAGES[profile]:
-            page = open_watched(context, url + path)
-            if (found := problems(page)) != CLEAN:
-                dirty[path] = found
-            if (width := page.evaluate("document.documentElement.scrollWidth")) > 320:
-                wide.append((path, width))
-            page.close()
-    context.close()
-    assert dirty == {} and wide == []
+    assert walk(browser, built(builds, profile), PAGES[profile]) == {}
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """Publishing on an intranet: a strict Content-Security-Policy, a sub-path, no outside
-requests with any profile, and pages opened straight from a file share (file://)."""
+requests and no sideways scrolling at 320 px with any profile, and pages opened straight from a
+file share (file://)."""
 
 from urllib.parse import urlsplit
 
@@ -22,8 +23,9 @@ def intranet(site):
         yield url
 
 
-def open_watched(context, url):
-    """A page that records CSP violations, failed requests and requests to other hosts."""
+def watched(context):
+    """A new page that records CSP violations, failed requests and requests to other hosts in
+    ``page.seen`` (emptied by ``visit``)."""
     page = context.new_page()
     page.add_init_script(WATCH)
     page.seen = {"console": [], "requests": [], "failed": []}
@@ -35,7 +37,21 @@ def open_watched(context, url):
     page.on(
         "response", lambda r: r.status >= 400 and page.seen["failed"].append(f"{r.status} {r.url}")
     )
+    return page
+
+
+def visit(page, url):
+    """``page`` at ``url``, loaded, with nothing yet seen."""
+    for seen in page.seen.values():
+        seen.clear()
     page.goto(url)
+    return page
+
+
+def open_watched(context, url):
+    """A watched page at ``url``, once no request has been made for 500 ms (Playwright's
+    "networkidle")."""
+    page = visit(watched(context), url)
     page.wait_for_load_state("networkidle")
     return page
 
@@ -54,30 +70,79 @@ def problems(page):
 CLEAN = {"violations": [], "failed": [], "other hosts": []}
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_every_page_under_strict_csp_and_a_sub_path(browser, intranet, path):
-    context = browser.new_context()
-    page = open_watched(context, intranet + path + ("?q=joy" if path == "search.html" else ""))
-    assert page.url.startswith(intranet)
-    found = problems(page)
-    context.close()
-    assert found == CLEAN
+def too_wide(page):
+    """What scrolls sideways in the page's window, before and after opening the contents."""
+    window, width = page.evaluate(
+        "() => [document.documentElement.clientWidth, document.documentElement.scrollWidth]"
+    )
+    found = [f"the page is {width} px wide in a {window} px window"] if width > window else []
+    # A click from the page's own script: Playwright's click waits for animation frames,
+    # which a tab in the background does not get.
+    opened = page.evaluate(
+        """() => { const summary = document.querySelector('.site-nav summary');
+                   if (summary) summary.click();
+                   return summary?.parentElement.open && document.documentElement.scrollWidth; }"""
+    )
+    if not opened:
+        found.append("no contents list opened")
+    elif opened > window:
+        found.append(f"the opened contents list makes it {opened} px wide")
+    return found
 
 
-@pytest.mark.parametrize("profile", EXAMPLES)
-def test_every_page_of_each_example_profile_stays_on_its_server(browser, example_builds, profile):
-    result, out = example_builds[profile]
-    assert result.returncode == 0, result.stderr
-    context = browser.new_context()
-    found = {}
+def walk(browser, out, paths, *, tabs=6):
+    """Every page of ``paths`` in the built site ``out``, served at a sub-path under the strict
+    CSP and seen in a 320 px window: ``{path: what is wrong}`` for each page with a CSP
+    violation, a failed request, a request to another host, or sideways scrolling ({} if none).
+
+    ``tabs`` pages take the paths in turn, each looked at once its network has been idle for
+    500 ms: the tabs wait out those quiet half-seconds together, not one after another, and a
+    tab that moves to its next path keeps its renderer."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    pages = [watched(context) for _ in range(min(tabs, len(paths)))]
+    found, loading = {}, []
+
+    def look():
+        path, page = loading.pop(0)
+        page.wait_for_load_state("networkidle")
+        seen = {**problems(page), "too wide": too_wide(page)}
+        if seen != {**CLEAN, "too wide": []}:
+            found[path] = seen
+        return page
+
     with serving(out, prefix=SUB_PATH, csp=STRICT_CSP) as url:
-        for path in PAGES:
-            page = open_watched(context, url + path)
-            if problems(page) != CLEAN:
-                found[path] = problems(page)
-            page.close()
+        for index, path in enumerate(paths):
+            page = look() if len(loading) == len(pages) else pages[index]
+            query = "?q=joy" if path.endswith("search.html") else ""
+            loading.append((path, visit(page, url + path + query)))
+        while loading:
+            look()
     context.close()
-    assert found == {}
+    return found
+
+
+def test_every_page_is_walked_in_the_sub_path_and_at_320_px(browser, site):
+    """The walk sees what it is there to see: a page it opens is served from the sub-path, and
+    a page made wider than its window is reported."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    with serving(site, prefix=SUB_PATH, csp=STRICT_CSP) as url:
+        page = open_watched(context, url + "index.html")
+        assert page.url.startswith(url) and url.endswith(SUB_PATH)
+        assert too_wide(page) == []
+        page.evaluate("document.body.style.minWidth = '400px'")
+        wide, opened = too_wide(page)
+        assert "px wide in a 320 px window" in wide and "contents list" in opened
+    context.close()
+
+
+@pytest.mark.parametrize("profile", ["local/default", *EXAMPLES])
+def test_every_page_of_each_profile_keeps_the_strict_csp_and_reflows_at_320_px(
+    browser, profile_sites, profile
+):
+    """Served at a sub-path under the strict CSP, in a 320 px window: no violation, no failed
+    request, no request to any other host, nothing scrolling sideways (WCAG 1.4.10), with the
+    contents list closed or open."""
+    assert walk(browser, profile_sites[profile], PAGES) == {}
 
 
 def test_search_works_under_csp_and_sub_path(browser, intranet):
