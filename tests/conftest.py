@@ -202,20 +202,13 @@ def feed_server():
 
 
 @pytest.fixture(scope="session")
-def scheme_pages(browser):
-    """One page for each colour scheme, kept for the run and visited in turn by the tests that
-    only load a page and look at it (axe-core on every page): its renderer compiles axe-core
-    once and keeps it, where a new page for each test compiled it again (three times slower)."""
-
-    class Pages(dict):
-        def __missing__(self, scheme):
-            self[scheme] = browser.new_context(color_scheme=scheme).new_page()
-            return self[scheme]
-
-    pages = Pages()
-    yield pages
-    for page in pages.values():
-        page.context.close()
+def axe_page(browser):
+    """One page kept for the run and visited in turn by the tests that only load a page and
+    look at it (axe-core on every page): its renderer compiles axe-core once and keeps it,
+    where a new page for each test compiled it again (three times slower)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture(scope="session")
