@@ -85,6 +85,12 @@ def loopback_only(monkeypatch):
 
 
 # The policy an intranet is expected to send (README, "Publishing on your intranet").
+# The W3C Nu HTML Checker (npm's vnu-jar) as the tests run it: Java's quick compiler alone and
+# one garbage-collecting thread, which halve the CPU a run of a few seconds takes; without the
+# optimising compiler the HTML schema needs a deeper stack than the default.
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+NU_CHECKER = ["java", "-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU)]
+
 STRICT_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "

@@ -10,13 +10,12 @@ import sys
 import zipfile
 
 import pytest
-from helpers import ROOT, STRICT_CSP, inline_code, serving
+from helpers import NU_CHECKER, ROOT, STRICT_CSP, VNU, inline_code, serving
 
 from guide import areas, pages
 from guide.dist import write_sums, write_zip
 
 THREE = ["local/default", "local/examples/cardiff", "local/examples/leeds"]
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def guide(*args, **kwargs):
@@ -86,7 +85,7 @@ def test_the_hub_is_valid_html(many):
     if shutil.which("java") is None or not VNU.exists():
         pytest.fail("the Nu HTML Checker needs Java and npm's vnu-jar (make test installs them)")
     result = subprocess.run(
-        ["java", "-jar", VNU, "--format", "json", "--stdout", builddir / "index.html"],
+        [*NU_CHECKER, "--format", "json", "--stdout", builddir / "index.html"],
         capture_output=True, text=True,
     )  # fmt: skip
     assert json.loads(result.stdout)["messages"] == []

@@ -11,11 +11,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from helpers import ROOT
+from helpers import NU_CHECKER, VNU
 
 pytestmark = pytest.mark.site
 
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PROFILES = [
     "default",
     "local/examples/cardiff",
@@ -39,7 +38,7 @@ def nu_errors(folder, files):
         pytest.fail("Java is missing: install it with  sudo apt-get install default-jre-headless")
     if not VNU.exists():
         pytest.fail("the Nu HTML Checker is missing: run  npm ci  (make test does this)")
-    command = ["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--stdout"]
+    command = [*NU_CHECKER, "--format", "json", "--errors-only", "--stdout"]
     result = subprocess.run([*command, *map(str, files)], capture_output=True, text=True)
     try:
         messages = json.loads(result.stdout)["messages"]
@@ -79,3 +78,14 @@ def test_every_page_is_valid_html(request, profile):
         assert sum(1 for path in files if path.relative_to(folder).parts[0] == "cy") >= 35
     errors = nu_errors(folder, files)
     assert errors == [], f"{len(errors)} errors:\n" + "\n".join(errors)
+
+
+def test_the_checker_reports_an_error_as_page_line_message(tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><title>x</title></head>\n'
+        "<body><p><div>a block in a paragraph</div></p></body></html>\n",
+        encoding="utf-8",
+    )
+    errors = nu_errors(tmp_path, [page])
+    assert errors and all(error.startswith("bad.html:3: ") for error in errors), errors
