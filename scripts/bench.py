@@ -155,20 +155,27 @@ def bench_builds(work, runs):
     }
 
 
-class _Loads(HTMLParser):
-    """What a page asks for as it loads: stylesheets, scripts, images and its icon."""
+class Loads(HTMLParser):
+    """What a page names for loading: ``(tag, its rel words, address)`` for each ``<link>``
+    with an ``href`` and each ``<script>`` or ``<img>`` with a ``src``, in order. Who reads
+    it chooses: the weight counts stylesheets, scripts, images and icons; the offline test
+    (``tests/browser/test_offline.py``) every link but search."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.urls = []
+        self.found = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        rel = (attrs.get("rel") or "").split()
-        if tag == "link" and ("stylesheet" in rel or "icon" in rel) and attrs.get("href"):
-            self.urls.append(attrs["href"])
-        elif tag in ("script", "img") and attrs.get("src"):
-            self.urls.append(attrs["src"])
+        url = attrs.get("href") if tag == "link" else attrs.get("src")
+        if url and tag in ("link", "script", "img"):
+            self.found.append((tag, set((attrs.get("rel") or "").split()), url))
+
+    @classmethod
+    def of(cls, text):
+        loads = cls()
+        loads.feed(text)
+        return loads.found
 
 
 def static_weight(site, path):
@@ -176,10 +183,13 @@ def static_weight(site, path):
     script, image and icon it names, each gzipped, with its CSS and its JavaScript apart.
     Counts of bytes, the same on every machine (the tests assert them)."""
     page = Path(site) / path
-    loads = _Loads()
-    loads.feed(page.read_text(encoding="utf-8"))
+    urls = [
+        url
+        for tag, rel, url in Loads.of(page.read_text(encoding="utf-8"))
+        if tag != "link" or rel & {"stylesheet", "icon"}
+    ]
     files = [page]
-    for url in dict.fromkeys(loads.urls):
+    for url in dict.fromkeys(urls):
         if "://" in url or url.startswith("data:"):
             raise ValueError(f"{path} loads {url} from elsewhere")
         files.append((page.parent / unquote(url.split("#")[0].split("?")[0])).resolve())

@@ -5,13 +5,17 @@ profile turns it off. Served under a sub-path with the strict Content-Security-P
 import json
 import re
 import shutil
+import sys
 import time
-from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
 from helpers import DOCS, ROOT, STRICT_CSP, serving, sphinx_build
 from offline import manifest
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench import Loads  # noqa: E402 (what a page names for loading, as make bench reads it)
 
 SUB_PATH = "/guides/parent-infant/"
 WATCH = """
@@ -238,20 +242,6 @@ def test_the_list_names_every_file_of_the_site_with_its_digest(site):
     assert manifest.manifest(site) == listed, "the same files give the same list"
 
 
-class _Loads(HTMLParser):
-    """The stylesheets, scripts, images and icons a page names."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.urls = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        url = attrs.get("href") if tag == "link" else attrs.get("src")
-        if url and (tag in ("script", "img") or tag == "link" and attrs.get("rel") != "search"):
-            self.urls.append(url)
-
-
 @pytest.mark.site
 def test_every_file_a_page_loads_is_kept_offline(site, welsh_build):
     """Each extension's stylesheet and script loads on only some pages: every one of them, in
@@ -265,9 +255,9 @@ def test_every_file_a_page_loads_is_kept_offline(site, welsh_build):
             relative = page.relative_to(root).as_posix()
             if relative.startswith("cy/") and root == out:
                 continue
-            parser = _Loads()
-            parser.feed(page.read_text(encoding="utf-8"))
-            for url in parser.urls:
+            for _tag, rel, url in Loads.of(page.read_text(encoding="utf-8")):
+                if "search" in rel:
+                    continue
                 address = urljoin(relative, url.split("?")[0].split("#")[0])
                 if not address.endswith(".html"):
                     loaded.add(address)
